@@ -1,0 +1,71 @@
+// The conventions of openapi/README.md that the linter cannot express, checked on the bundle.
+import { describe, expect, it } from "vitest";
+import { bundle, type Json, operations, resolve } from "./bundle.js";
+
+const SHARED_ERRORS = ["401", "403", "428", "429"];
+const FORM = "application/x-www-form-urlencoded";
+const declaredScopes = Object.keys(
+  bundle.components.securitySchemes.oauth2.flows.clientCredentials.scopes,
+);
+
+describe("the whole description", () => {
+  it("describes every path and operation of the manual (97 paths, 154 operations)", () => {
+    expect(Object.keys(bundle.paths)).toHaveLength(97);
+    expect(operations).toHaveLength(154);
+  });
+
+  it("uses unique lowerCamelCase operationIds", () => {
+    const ids = operations.map(({ op }) => op.operationId);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+[A-Z][A-Za-z0-9]*$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("declares exactly one OAuth scope per operation, and no scope without an operation", () => {
+    const used = operations.map(({ path, method }) => `api.v1.${path.slice(1)}:${method}`);
+    expect([...declaredScopes].sort()).toEqual([...used].sort());
+  });
+
+  it("puts every tag in a tag group", () => {
+    const grouped = bundle["x-tagGroups"].flatMap((g: Json) => g.tags);
+    for (const tag of bundle.tags) expect(grouped).toContain(tag.name);
+  });
+});
+
+describe.each(operations)("$label", ({ path, method, op }) => {
+  it("asks for Basic auth or its own OAuth scope", () => {
+    expect(op.security).toEqual([
+      { basicAuth: [] },
+      { oauth2: [`api.v1.${path.slice(1)}:${method}`] },
+    ]);
+  });
+
+  it("has one defined tag", () => {
+    expect(op.tags).toHaveLength(1);
+    expect(bundle.tags.map((t: Json) => t.name)).toContain(op.tags[0]);
+  });
+
+  it("answers 200 and the shared 401, 403, 428 and 429", () => {
+    expect(op.responses["200"]).toBeDefined();
+    for (const code of SHARED_ERRORS) {
+      expect(op.responses[code]?.$ref, `response ${code}`).toMatch(/^#\/components\/responses\//);
+    }
+    expect(resolve(op.responses["429"]).headers["Retry-After"]).toBeDefined();
+  });
+
+  it("carries its parameters where the server expects them", () => {
+    const params = (op.parameters ?? []).map(resolve);
+    const names: string[] = params.map((p: Json) => p.name);
+    if (method === "get" || method === "delete") {
+      expect(op.requestBody).toBeUndefined();
+      for (const p of params) expect(p.in).toBe("query");
+    } else {
+      expect(params).toEqual([]);
+      if (op.requestBody) {
+        const content = resolve(op.requestBody).content;
+        expect(Object.keys(content)).toContain(FORM);
+        names.push(...Object.keys(resolve(content[FORM].schema)?.properties ?? {}));
+      }
+    }
+    for (const name of names) expect(name, "names never carry brackets").not.toMatch(/[[\]]/);
+  });
+});

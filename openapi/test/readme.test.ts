@@ -1,0 +1,19 @@
+// The root README's coverage table is generated from the bundle; this keeps it current.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error -- a plain ESM script without type declarations
+import { renderCoverageTable, replaceBetweenMarkers } from "../scripts/coverage-table.js";
+import { bundle } from "./bundle.js";
+
+const readme = readFileSync(fileURLToPath(new URL("../../README.md", import.meta.url)), "utf8");
+
+describe("README coverage table", () => {
+  it("matches the bundle (run `npm run readme -w @sd-toolkit/openapi` to refresh it)", () => {
+    expect(replaceBetweenMarkers(readme, renderCoverageTable(bundle))).toBe(readme);
+  });
+
+  it("lists every path of the description", () => {
+    for (const path of Object.keys(bundle.paths)) expect(readme).toContain(`| \`${path}\` |`);
+  });
+});

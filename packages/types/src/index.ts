@@ -1,0 +1,61 @@
+// Public surface of the generated types: the three maps openapi-typescript emits, helpers to
+// reach into them by path and method, and friendly names for the schemas integrators use
+// most. The aliases are written out (not generated) so that renaming a schema in the
+// description breaks this file loudly instead of silently dropping an export.
+import type { components, paths } from "./generated/schema.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+
+/** Any schema of the description, by its component name. */
+export type Schema<Name extends keyof components["schemas"]> = components["schemas"][Name];
+
+/** HTTP methods the description uses. */
+export type HttpMethod = "get" | "put" | "post" | "patch" | "delete";
+
+/** Paths of the description that support the given method. */
+export type PathsWith<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
+
+/** The JSON body of the 200 answer of an operation. */
+export type SuccessBody<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
+  M,
+  { responses: { 200: { content: { "application/json": infer Body } } } }
+>
+  ? Body
+  : never;
+
+/** The query parameters of a GET or DELETE operation. */
+export type QueryParams<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
+  M,
+  { parameters: { query?: infer Query } }
+>
+  ? NonNullable<Query>
+  : never;
+
+/** The form body of a POST, PUT or PATCH operation. */
+export type FormBody<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
+  M,
+  { requestBody?: { content: { "application/x-www-form-urlencoded": infer Body } } }
+>
+  ? Body
+  : never;
+
+// Shared envelopes and values.
+export type WriteResult = Schema<"WriteResult">;
+export type ResultStatus = Schema<"ResultStatus">;
+export type ErrorBody = Schema<"ErrorBody">;
+export type Timestamp = Schema<"Timestamp">;
+export type NamedItem = Schema<"NamedItem">;
+
+// Requests and their parts.
+export type Request = Schema<"Request">;
+export type RequestMap = Schema<"RequestMap">;
+export type RequestComment = Schema<"RequestComment">;
+export type RequestAttachment = Schema<"RequestAttachment">;
+export type Approval = Schema<"Approval">;
+
+// People and organisation.
+export type User = Schema<"User">;
+export type Member = Schema<"Member">;
+export type Location = Schema<"Location">;
