@@ -43,7 +43,9 @@ function main() {
   const updated = replaceBetweenMarkers(readme, renderCoverageTable(bundle));
   if (process.argv.includes("--check")) {
     if (updated !== readme) {
-      console.error("README.md coverage table is stale: run `npm run readme -w @sd-toolkit/openapi`.");
+      console.error(
+        "README.md coverage table is stale: run `npm run readme -w @sd-toolkit/openapi`.",
+      );
       process.exit(1);
     }
     console.log("README.md coverage table is current.");

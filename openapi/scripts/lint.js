@@ -5,7 +5,9 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const here = fileURLToPath(new URL("..", import.meta.url));
-const targets = process.argv.slice(2).length ? process.argv.slice(2) : ["openapi.yaml", "dist/openapi.yaml"];
+const targets = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ["openapi.yaml", "dist/openapi.yaml"];
 const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" };
 
 let failed = false;
@@ -13,7 +15,12 @@ for (const target of targets) {
   const args = ["lint", "--config", "../redocly.yaml", "--format", "json", target];
   let output;
   try {
-    output = execFileSync("redocly", args, { cwd: here, env, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    output = execFileSync("redocly", args, {
+      cwd: here,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch (error) {
     output = error.stdout; // non-zero exit when errors were found; the JSON is still printed
   }
@@ -24,7 +31,9 @@ for (const target of targets) {
     failed = true;
     for (const p of report.problems) {
       const where = p.location?.[0];
-      console.log(`  ${p.severity} ${p.ruleId}: ${p.message} (${where?.source?.ref ?? target} ${where?.pointer ?? ""})`);
+      console.log(
+        `  ${p.severity} ${p.ruleId}: ${p.message} (${where?.source?.ref ?? target} ${where?.pointer ?? ""})`,
+      );
     }
   }
 }

@@ -6,7 +6,6 @@ export const HTTP_METHODS = ["get", "put", "post", "patch", "delete"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 // The bundle is JSON of arbitrary shape; tests walk it structurally.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export const bundlePath = fileURLToPath(new URL("../dist/openapi.json", import.meta.url));

@@ -53,14 +53,18 @@ describe("split sources", () => {
 
   it("references every file under paths/ and components/", () => {
     const used = referencedFiles();
-    const unused = [...yamlFiles(join(root, "paths")), ...yamlFiles(join(root, "components"))].filter(
-      (f) => !used.has(f),
-    );
+    const unused = [
+      ...yamlFiles(join(root, "paths")),
+      ...yamlFiles(join(root, "components")),
+    ].filter((f) => !used.has(f));
     expect(unused).toEqual([]);
   });
 
   it("never uses #/components references inside the split sources", () => {
-    for (const file of [...yamlFiles(join(root, "paths")), ...yamlFiles(join(root, "components"))]) {
+    for (const file of [
+      ...yamlFiles(join(root, "paths")),
+      ...yamlFiles(join(root, "components")),
+    ]) {
       expect(readFileSync(file, "utf8"), file).not.toContain("#/components");
     }
   });

@@ -18,28 +18,26 @@ export type PathsWith<M extends HttpMethod> = {
 }[keyof paths];
 
 /** The JSON body of the 200 answer of an operation. */
-export type SuccessBody<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
-  M,
-  { responses: { 200: { content: { "application/json": infer Body } } } }
->
-  ? Body
-  : never;
+export type SuccessBody<P extends keyof paths, M extends HttpMethod> =
+  paths[P] extends Record<
+    M,
+    { responses: { 200: { content: { "application/json": infer Body } } } }
+  >
+    ? Body
+    : never;
 
 /** The query parameters of a GET or DELETE operation. */
-export type QueryParams<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
-  M,
-  { parameters: { query?: infer Query } }
->
-  ? NonNullable<Query>
-  : never;
+export type QueryParams<P extends keyof paths, M extends HttpMethod> =
+  paths[P] extends Record<M, { parameters: { query?: infer Query } }> ? NonNullable<Query> : never;
 
 /** The form body of a POST, PUT or PATCH operation. */
-export type FormBody<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<
-  M,
-  { requestBody?: { content: { "application/x-www-form-urlencoded": infer Body } } }
->
-  ? Body
-  : never;
+export type FormBody<P extends keyof paths, M extends HttpMethod> =
+  paths[P] extends Record<
+    M,
+    { requestBody?: { content: { "application/x-www-form-urlencoded": infer Body } } }
+  >
+    ? Body
+    : never;
 
 // Shared envelopes and values.
 export type WriteResult = Schema<"WriteResult">;
@@ -59,3 +57,18 @@ export type Approval = Schema<"Approval">;
 export type User = Schema<"User">;
 export type Member = Schema<"Member">;
 export type Location = Schema<"Location">;
+export type OrgUnit = Schema<"OrgUnit">;
+export type HelpDesk = Schema<"HelpDesk">;
+export type HelpDeskLevel = Schema<"HelpDeskLevel">;
+export type EntityObservers = Schema<"EntityObservers">;
+
+// Knowledge and configuration.
+export type KbArticle = Schema<"KbArticle">;
+export type KbCategory = Schema<"KbCategory">;
+export type BreakingNews = Schema<"BreakingNews">;
+export type RequestCategory = Schema<"RequestCategory">;
+export type CustomField = Schema<"CustomField">;
+export type ConfigurationItem = Schema<"ConfigurationItem">;
+export type InternalNote = Schema<"InternalNote">;
+export type TimeTrackingEntry = Schema<"TimeTrackingEntry">;
+export type Trigger = Schema<"Trigger">;

@@ -19,7 +19,9 @@ describe("GET /incident", () => {
 
   it("requires the request id and types the flags as booleans", () => {
     expectTypeOf<QueryParams<"/incident", "get">>().toHaveProperty("id").toEqualTypeOf<number>();
-    expectTypeOf<QueryParams<"/incident", "get">["comments"]>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<QueryParams<"/incident", "get">["comments"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
     // @ts-expect-error -- the manual's parameter is `id`, not `request_id`
     const wrong: QueryParams<"/incident", "get"> = { request_id: 4211 };
     void wrong;
@@ -43,7 +45,13 @@ describe("POST /incident", () => {
 
   it("rejects a body that misses a required field", () => {
     // @ts-expect-error -- creator_id is required
-    const body: Body = { title: "t", type_id: 1, priority_id: 3, category_id: 37, customer_id: 1187 };
+    const body: Body = {
+      title: "t",
+      type_id: 1,
+      priority_id: 3,
+      category_id: 37,
+      customer_id: 1187,
+    };
     void body;
   });
 });
@@ -73,7 +81,7 @@ describe("paths", () => {
 
   it("does not know a misspelled path", () => {
     // @ts-expect-error -- the endpoint is /incident, singular
-    type Missing = paths["/incidnet"];
+    type _Missing = paths["/incidnet"];
     expectTypeOf<"/incident.comment" extends keyof paths ? true : false>().toEqualTypeOf<true>();
     expectTypeOf<"/incident.coment" extends keyof paths ? true : false>().toEqualTypeOf<false>();
   });
