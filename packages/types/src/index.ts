@@ -39,6 +39,12 @@ export type FormBody<P extends keyof paths, M extends HttpMethod> =
     ? Body
     : never;
 
+/** The multipart body of an operation that accepts files; file fields are `Blob`s. */
+export type MultipartBody<P extends keyof paths, M extends HttpMethod> =
+  paths[P] extends Record<M, { requestBody?: { content: { "multipart/form-data": infer Body } } }>
+    ? Body
+    : never;
+
 // Shared envelopes and values.
 export type WriteResult = Schema<"WriteResult">;
 export type ResultStatus = Schema<"ResultStatus">;

@@ -3,6 +3,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   FormBody,
+  MultipartBody,
   paths,
   QueryParams,
   Request,
@@ -53,6 +54,14 @@ describe("POST /incident", () => {
       customer_id: 1187,
     };
     void body;
+  });
+});
+
+describe("POST /incident with files", () => {
+  it("types the attachments of the multipart body as Blobs", () => {
+    expectTypeOf<MultipartBody<"/incident", "post">["attachments"]>().toEqualTypeOf<
+      Blob[] | undefined
+    >();
   });
 });
 

@@ -1,0 +1,145 @@
+// Settings of the mock, read from command-line flags first and environment variables second,
+// so `PORT=4999 npm start` and `sd-mock --port 4999` both work. Flags win because they are the
+// more deliberate of the two.
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Which credentials the mock lets through. */
+export type AuthPolicy =
+  /** Any well-formed Basic or Bearer credentials (the default). */
+  | { kind: "any" }
+  /** No Authorization header needed at all. */
+  | { kind: "none" }
+  /** Only the listed Basic user:password pairs and Bearer tokens. */
+  | { kind: "list"; basic: ReadonlySet<string>; bearer: ReadonlySet<string> };
+
+export interface MockConfig {
+  host: string;
+  port: number;
+  /** The bundled description (JSON) the mock serves. */
+  specPath: string;
+  /** The same bundle as YAML, served at /openapi.yaml when it exists. */
+  specYamlPath: string;
+  /** The built reference site, served at / when it exists. */
+  docsDir: string;
+  /** Prism generates data from the schemas instead of answering with the examples. */
+  dynamic: boolean;
+  auth: AuthPolicy;
+  /** Largest request body accepted, in bytes; bigger ones get 413. */
+  bodyLimit: number;
+  /** Print one line per request. */
+  log: boolean;
+}
+
+/** Where the API lives under the server's root, as on a real instance. */
+export const API_BASE = "/api/v1";
+
+const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** The folder of this package, found from this file whether it runs from src/ or dist/src/. */
+function packageDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, "package.json"))) dir = dirname(dir);
+  return dir;
+}
+
+/** Path of a file exported by the description's workspace, or its usual place in the repo. */
+function bundleFile(name: "openapi.json" | "openapi.yaml"): string {
+  try {
+    return createRequire(import.meta.url).resolve(`@sd-toolkit/openapi/${name}`);
+  } catch {
+    return resolve(packageDir(), "../../openapi/dist", name);
+  }
+}
+
+/** Reads `--name value`, `--name=value` and bare `--flag` from argv. */
+function readFlags(argv: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (!arg.startsWith("--")) throw new Error(`Unexpected argument ${arg}`);
+    const eq = arg.indexOf("=");
+    if (eq > 0) {
+      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
+    } else if (argv[i + 1] !== undefined && !argv[i + 1]?.startsWith("--")) {
+      flags.set(arg.slice(2), argv[++i] ?? "");
+    } else {
+      flags.set(arg.slice(2), "true");
+    }
+  }
+  return flags;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off|)$/i.test(value)) return false;
+  throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a number from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** "10mb", "512kb", "2048" (bytes). */
+export function parseByteSize(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value);
+  if (!match) throw new Error(`The body limit must look like 10mb, 512kb or 2048, got "${value}"`);
+  const units = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 } as const;
+  const unit = (match[2]?.toLowerCase() ?? "b") as keyof typeof units;
+  return Math.floor(Number(match[1]) * units[unit]);
+}
+
+/**
+ * "any", "none", or a comma-separated list of accepted credentials:
+ * `basic:user:password` and `bearer:token`.
+ */
+export function parseAuthPolicy(value: string): AuthPolicy {
+  const trimmed = value.trim().toLowerCase();
+  if (trimmed === "" || trimmed === "any") return { kind: "any" };
+  if (trimmed === "none" || trimmed === "off") return { kind: "none" };
+  const basic = new Set<string>();
+  const bearer = new Set<string>();
+  for (const item of value.split(",")) {
+    const entry = item.trim();
+    if (/^basic:[^:]+:/i.test(entry)) basic.add(entry.slice("basic:".length));
+    else if (/^bearer:.+/i.test(entry)) bearer.add(entry.slice("bearer:".length));
+    else {
+      throw new Error(
+        `MOCK_AUTH takes any, none, or a list of basic:user:password and bearer:token; got "${entry}"`,
+      );
+    }
+  }
+  return { kind: "list", basic, bearer };
+}
+
+export function readConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): MockConfig {
+  const flags = readFlags(argv);
+  const known = ["port", "host", "spec", "docs", "dynamic", "auth", "body-limit", "log"];
+  for (const name of flags.keys()) {
+    if (!known.includes(name))
+      throw new Error(`Unknown flag --${name} (known: ${known.join(", ")})`);
+  }
+  const pick = (flag: string, variable: string): string | undefined =>
+    flags.get(flag) ?? env[variable];
+  const specPath = resolve(pick("spec", "MOCK_SPEC") ?? bundleFile("openapi.json"));
+  return {
+    host: pick("host", "HOST") ?? "127.0.0.1",
+    port: parsePort(pick("port", "PORT") ?? "4010"),
+    specPath,
+    specYamlPath: specPath.replace(/\.json$/, ".yaml"),
+    docsDir: resolve(pick("docs", "MOCK_DOCS_DIR") ?? resolve(packageDir(), "../docs/dist")),
+    dynamic: parseBoolean("MOCK_DYNAMIC", pick("dynamic", "MOCK_DYNAMIC") ?? "false"),
+    auth: parseAuthPolicy(pick("auth", "MOCK_AUTH") ?? "any"),
+    bodyLimit: parseByteSize(pick("body-limit", "MOCK_BODY_LIMIT") ?? String(DEFAULT_BODY_LIMIT)),
+    log: parseBoolean("MOCK_LOG", pick("log", "MOCK_LOG") ?? "false"),
+  };
+}

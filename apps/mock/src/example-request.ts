@@ -1,0 +1,77 @@
+// Example requests built from the description's own examples, written in the real server's
+// wire format: the startup banner prints one as a curl line, and the tests and the benchmark
+// send them.
+import { isObject, type Json, type Schema } from "./description.js";
+import type { Operation } from "./operations.js";
+
+function schemaExample(schema: Schema): Json | undefined {
+  if (!isObject(schema)) return undefined;
+  if (Array.isArray(schema["examples"]) && schema["examples"].length > 0)
+    return schema["examples"][0];
+  return schema["example"] ?? schema["default"];
+}
+
+/** Every parameter the description gives an example for, query parameters and body alike. */
+export function exampleParameters(operation: Operation): { [name: string]: Json } {
+  const params: { [name: string]: Json } = {};
+  for (const p of operation.parameters) {
+    const example = p.example ?? schemaExample(p.schema);
+    if (example !== undefined) params[p.name] = example;
+  }
+  return { ...params, ...(operation.bodyExample ?? {}) };
+}
+
+/** `name=value` pairs in PHP's wire form: `ids[]=1`, `key_values[k]=v`, booleans as 1/0. */
+export function wirePairs(params: { [name: string]: Json }): [string, string][] {
+  const pairs: [string, string][] = [];
+  const add = (name: string, value: Json) => {
+    if (value === null) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) =>
+        add(isObject(item) || Array.isArray(item) ? `${name}[${i}]` : `${name}[]`, item),
+      );
+    } else if (isObject(value)) {
+      for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item);
+    } else if (typeof value === "boolean") {
+      pairs.push([name, value ? "1" : "0"]);
+    } else {
+      pairs.push([name, String(value)]);
+    }
+  };
+  for (const [name, value] of Object.entries(params)) add(name, value);
+  return pairs;
+}
+
+/** The pairs as a query string or form body. Brackets are percent-encoded like any byte. */
+export function wireQuery(params: { [name: string]: Json }): string {
+  return wirePairs(params)
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join("&");
+}
+
+/** A GET whose required parameters all have examples makes the clearest first call. */
+export function showcaseOperation(operations: readonly Operation[]): Operation | undefined {
+  const hasExamples = (op: Operation) => {
+    const params = exampleParameters(op);
+    return op.parameters.every((p) => !p.required || params[p.name] !== undefined);
+  };
+  return (
+    operations.find((op) => op.method === "get" && op.parameters.length > 0 && hasExamples(op)) ??
+    operations.find((op) => op.method === "get") ??
+    operations[0]
+  );
+}
+
+const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** A ready-to-paste curl command for the operation, with its example parameters. */
+export function curlLine(apiUrl: string, operation: Operation, credentials = "demo:demo"): string {
+  const params = wireQuery(exampleParameters(operation));
+  const url = apiUrl + operation.path;
+  if (operation.method === "get" || operation.method === "delete") {
+    const method = operation.method === "delete" ? " -X DELETE" : "";
+    return `curl -u ${credentials}${method} ${shellQuote(params ? `${url}?${params}` : url)}`;
+  }
+  const data = params ? ` --data ${shellQuote(params)}` : "";
+  return `curl -u ${credentials} -X ${operation.method.toUpperCase()} ${shellQuote(url)}${data}`;
+}

@@ -1,0 +1,74 @@
+// Error answers of the front, as RFC 9457 problem details. Each also carries `error` (the
+// description's ErrorBody: `{error, status}`), so clients written for the real server's error
+// body read the mock's too.
+import type { ServerResponse } from "node:http";
+import type { InvalidParam } from "./validate-request.js";
+
+export interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  /** The parameters at fault, for 400 and 422. */
+  invalid_params?: InvalidParam[];
+  /** Extra response headers (Allow, WWW-Authenticate, ...). */
+  headers?: Record<string, string>;
+}
+
+/** A problem the front raises while reading a request; the server turns it into the answer. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = "ProblemError";
+  }
+}
+
+const TYPE_BASE = "urn:sd-toolkit:mock:problem:";
+
+/** Short machine names for the `type` member, one per kind of failure. */
+const TYPES: Record<number, string> = {
+  400: "malformed-request",
+  401: "missing-credentials",
+  404: "unknown-path",
+  405: "method-not-allowed",
+  406: "not-acceptable",
+  413: "body-too-large",
+  415: "unsupported-media-type",
+  422: "invalid-parameters",
+  431: "headers-too-large",
+  500: "mock-failure",
+};
+
+export function problemBody(problem: Problem, instance?: string): string {
+  return JSON.stringify({
+    type: TYPE_BASE + (TYPES[problem.status] ?? "error"),
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...(instance === undefined ? {} : { instance }),
+    ...(problem.invalid_params ? { invalid_params: problem.invalid_params } : {}),
+    error: problem.detail,
+  });
+}
+
+export function sendProblem(res: ServerResponse, problem: Problem, instance?: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = problemBody(problem, instance);
+  res.statusCode = problem.status;
+  for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
+  res.setHeader("content-type", "application/problem+json");
+  res.setHeader("content-length", Buffer.byteLength(body));
+  res.end(body);
+}
+
+export function invalidParameters(params: InvalidParam[]): Problem {
+  const detail = params.map((p) => `${p.name} ${p.reason}`).join("; ");
+  return {
+    status: 422,
+    title: "Invalid parameters",
+    detail: `${params.length === 1 ? "One parameter is" : `${params.length} parameters are`} invalid: ${detail}.`,
+    invalid_params: params,
+  };
+}

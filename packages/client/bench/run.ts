@@ -1,0 +1,110 @@
+// `npm run bench`: what one typed GET costs through the client with every feature on, against
+// plain openapi-fetch and a bare fetch, all against one local node:http server. The three run
+// in alternating rounds (order rotated each round) so that drift in machine load hits all of
+// them alike; the medians of per-call times are compared. Bounded: a fixed number of calls.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createServiceDeskClient, type paths } from "@sd-toolkit/client";
+import createClient from "openapi-fetch";
+
+const ROUNDS = 15;
+const CALLS_PER_ROUND = 300;
+const WARMUP_CALLS = 500;
+const TARGET_RATIO = 1.1;
+
+const incident = JSON.stringify({
+  id: 4211,
+  title: "Laptop does not boot after BIOS update",
+  type_id: 1,
+  priority_id: 3,
+  status_id: 2,
+  category_id: 37,
+  user_id: 1187,
+  assigned_id: 1042,
+  created_at: 1793610840,
+});
+
+const server = createServer((request, response) => {
+  request.resume();
+  response.writeHead(200, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(incident),
+  });
+  response.end(incident);
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+const authorization = `Basic ${Buffer.from("api:bench-password").toString("base64")}`;
+
+// Every feature on: Basic auth, retries, timeout, hooks, wire serializers, User-Agent.
+let hookCalls = 0;
+const sd = createServiceDeskClient({
+  baseUrl,
+  auth: { username: "api", password: "bench-password" },
+  timeoutMs: 30_000,
+  retry: { attempts: 3, budgetMs: 60_000 },
+  onRequest: () => void hookCalls++,
+  onResponse: () => void hookCalls++,
+});
+const plain = createClient<paths>({ baseUrl, headers: { Authorization: authorization } });
+
+const variants: Record<string, () => Promise<unknown>> = {
+  "client (all features)": async () =>
+    (await sd.GET("/incident", { params: { query: { id: 4211, comments: true } } })).data,
+  "plain openapi-fetch": async () =>
+    (await plain.GET("/incident", { params: { query: { id: 4211, comments: true } } })).data,
+  "bare fetch": async () =>
+    (
+      await fetch(`${baseUrl}/incident?id=4211&comments=1`, {
+        headers: { Authorization: authorization },
+      })
+    ).json(),
+};
+const names = Object.keys(variants);
+const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
+
+for (const name of names) for (let i = 0; i < WARMUP_CALLS; i++) await variants[name]!();
+
+for (let round = 0; round < ROUNDS; round++) {
+  const order = names.map((_, i) => names[(i + round) % names.length]!);
+  for (const name of order) {
+    const call = variants[name]!;
+    for (let i = 0; i < CALLS_PER_ROUND; i++) {
+      const started = process.hrtime.bigint();
+      await call();
+      samples[name]!.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+  }
+}
+server.close();
+server.closeAllConnections();
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+const medians = Object.fromEntries(names.map((name) => [name, median(samples[name]!)]));
+const [client, openapiFetch, bare] = names.map((name) => medians[name]!) as [
+  number,
+  number,
+  number,
+];
+
+console.log(
+  `GET /incident, ${ROUNDS} alternating rounds x ${CALLS_PER_ROUND} calls per variant (Node ${process.version})`,
+);
+for (const name of names)
+  console.log(`  ${name.padEnd(24)} median ${medians[name]!.toFixed(1).padStart(7)} µs/call`);
+console.log(
+  `  client / plain openapi-fetch  ${(client / openapiFetch).toFixed(3)}x  (target <= ${TARGET_RATIO}x)`,
+);
+console.log(
+  `  client / bare fetch           ${(client / bare).toFixed(3)}x  (+${(client - bare).toFixed(1)} µs/call)`,
+);
+console.log(`  plain openapi-fetch / bare    ${(openapiFetch / bare).toFixed(3)}x`);
+console.log(client / openapiFetch <= TARGET_RATIO ? "  within target" : "  ABOVE target");
+if (hookCalls === 0)
+  throw new Error(
+    "the hooks never ran: the benchmark did not measure the client with every feature on",
+  );

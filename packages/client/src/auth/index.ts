@@ -1,0 +1,61 @@
+// Validates `options.auth` and turns it into one interface over the three modes, so that the
+// transport only asks "which Authorization header now?" and, on a 401, "can it be renewed?".
+import {
+  checkUrl,
+  fail,
+  text,
+  type OAuthClientCredentials,
+  type ServiceDeskClientOptions,
+} from "../options.js";
+import { basicAuthorization } from "./basic.js";
+import { createTokenSource, type TokenAnswer } from "./oauth.js";
+
+export interface Authorizer {
+  /** The Authorization header for the next attempt. */
+  authorization(): string | Promise<string>;
+  /** Present when a refused credential can be replaced: drop it and return true to repeat once. */
+  refresh?(authorization: string): boolean;
+}
+
+/** Sends a form to a URL outside the API, without Authorization, and returns the parsed answer. */
+export type PostForm = (url: string, form: Record<string, string>) => Promise<TokenAnswer>;
+
+type AnyAuth = Partial<
+  OAuthClientCredentials & { username: string; password: string; token: string }
+>;
+
+export function createAuthorizer(
+  options: ServiceDeskClientOptions,
+  baseUrl: string,
+  postForm: PostForm,
+): Authorizer {
+  const auth = options.auth as AnyAuth | undefined;
+  let header: string | undefined;
+  if (auth && typeof auth === "object") {
+    if ("username" in auth) {
+      header = basicAuthorization(
+        text(auth.username, "auth.username"),
+        text(auth.password, "auth.password"),
+      );
+    } else if ("token" in auth) header = `Bearer ${text(auth.token, "auth.token")}`;
+    else if ("clientId" in auth) {
+      const { scopes, tokenUrl } = auth;
+      if (!Array.isArray(scopes)) fail("auth.scopes", "must be an array");
+      const url =
+        tokenUrl == null
+          ? `${baseUrl.replace(/\/api\/v1$/, "")}/oauth/v2.0/access_token`
+          : checkUrl("auth.tokenUrl", tokenUrl, options.allowInsecureHttp);
+      const form = {
+        grant_type: "client_credentials",
+        client_id: text(auth.clientId, "auth.clientId"),
+        client_secret: text(auth.clientSecret, "auth.clientSecret"),
+        scope: scopes.join(" "),
+      };
+      return createTokenSource(() => postForm(url, form));
+    }
+  }
+  if (header === undefined) {
+    fail("auth", "must be {username, password}, {token} or {clientId, clientSecret, scopes}");
+  }
+  return { authorization: () => header };
+}

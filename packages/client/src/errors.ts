@@ -1,0 +1,73 @@
+// Errors the client throws. They carry what a caller needs to react (HTTP status, operation,
+// the server's own message, Retry-After) and nothing that could hold a credential: no request,
+// no headers. That keeps them safe to log, serialise with JSON.stringify and print with
+// util.inspect.
+
+/** A call as the description names it: method and endpoint. */
+export interface OperationRef {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Endpoint as in the description (`/incident`), without the query. */
+  path: string;
+}
+
+export interface ServiceDeskErrorDetails extends OperationRef {
+  /** HTTP status of the answer; 200 for an application error (`status: "ERROR"`). */
+  status: number;
+  /** The server's explanation (`error` or `info` of the answer), when it gave one. */
+  serverMessage?: string | undefined;
+  /** Seconds to wait before trying again, from the `Retry-After` header. */
+  retryAfter?: number | undefined;
+  /** The parsed body of the answer. */
+  body?: unknown;
+}
+
+export class ServiceDeskError extends Error {
+  override name = "ServiceDeskError";
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly serverMessage?: string;
+  declare readonly retryAfter?: number;
+  declare readonly body?: unknown;
+
+  /** `problem` replaces the default "failed with HTTP <status>: <server message>". */
+  constructor(details: ServiceDeskErrorDetails, problem?: string) {
+    const { status, serverMessage } = details;
+    super(
+      `${details.method} ${details.path} ` +
+        (problem ??
+          `failed with ${status === 200 ? "status ERROR" : `HTTP ${status}`}` +
+            (serverMessage ? `: ${serverMessage}` : "")),
+    );
+    Object.assign(this, details);
+  }
+
+  /** The fields above plus `name` and `message` (the own fields hold no credentials). */
+  toJSON(): ServiceDeskErrorDetails & { name: string; message: string } {
+    return { ...this, message: this.message };
+  }
+}
+
+/** A call got no answer within its time limit. `status` is 0: no HTTP answer arrived. */
+export class ServiceDeskTimeoutError extends ServiceDeskError {
+  override name = "ServiceDeskTimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(operation: OperationRef, timeoutMs: number) {
+    super({ ...operation, status: 0 }, `timed out after ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The server's message in an answer body: `error` first, then `info`. */
+export function serverMessageOf(body: unknown): string | undefined {
+  const { error, info } = (body ?? {}) as { error?: unknown; info?: unknown };
+  return [error, info].find((text): text is string => typeof text === "string" && text !== "");
+}
+
+/** Writes report failures with HTTP 200 and `status: "ERROR"` (some answers spell it `Status`). */
+export function isApplicationError(body: unknown): boolean {
+  const { status, Status } = (body ?? {}) as { status?: unknown; Status?: unknown };
+  return status === "ERROR" || Status === "ERROR";
+}

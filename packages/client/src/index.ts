@@ -1,0 +1,20 @@
+// Public entry of @sd-toolkit/client.
+export { createServiceDeskClient, type ServiceDeskClient } from "./client.js";
+export {
+  ServiceDeskError,
+  ServiceDeskTimeoutError,
+  type ServiceDeskErrorDetails,
+} from "./errors.js";
+export type {
+  AuthOptions,
+  BasicAuth,
+  BearerAuth,
+  OAuthClientCredentials,
+  RequestEvent,
+  ResponseEvent,
+  ServiceDeskClientOptions,
+} from "./options.js";
+export type { PageArgs, PageInit, PageItem, PageOptions, PagedPath } from "./paginate.js";
+export type { RetryOptions } from "./retry.js";
+export { scopesFor, type Operation } from "./scopes.js";
+export type { components, operations, paths } from "@sd-toolkit/types";

@@ -1,0 +1,130 @@
+// Options of createServiceDeskClient and their validation. Mistakes surface at construction,
+// with a message naming the option, rather than as a confusing failure on the first call.
+// Messages never echo option values: a URL or an auth field could hold a secret.
+import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
+
+/** HTTP Basic with an API user of the instance. */
+export interface BasicAuth {
+  username: string;
+  password: string;
+}
+
+/** A bearer token obtained elsewhere, sent as it is. */
+export interface BearerAuth {
+  token: string;
+}
+
+/** OAuth 2.0 client credentials; see `scopesFor()` for the scope list. */
+export interface OAuthClientCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** One scope per endpoint and method, `api.v1.<endpoint>:<method>`; no wildcard exists. */
+  scopes: readonly string[];
+  /** Default: `https://{instance}/oauth/v2.0/access_token` (next to `/api/v1` of `baseUrl`). */
+  tokenUrl?: string;
+}
+
+export type AuthOptions = BasicAuth | BearerAuth | OAuthClientCredentials;
+
+/** What hooks and loggers see of an attempt; credentials in headers are redacted. */
+export interface RequestEvent {
+  method: string;
+  url: string;
+  /** 1 for the first try, counting retries and the repeat after an OAuth refresh. */
+  attempt: number;
+  headers: Record<string, string>;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  status: number;
+  durationMs: number;
+}
+
+export interface ServiceDeskClientOptions {
+  /** Host of the instance, e.g. `acme.sd.cloud.invgate.net`: the client calls `https://{instance}/api/v1`. */
+  instance?: string;
+  /** Full base URL instead of `instance`, e.g. `http://127.0.0.1:4010/api/v1`. */
+  baseUrl?: string;
+  /** Allow plain `http://` to a host other than loopback. Credentials then cross the network in clear. */
+  allowInsecureHttp?: boolean;
+  auth: AuthOptions;
+  /** Time limit of each HTTP attempt until the answer's headers arrive; `false` for none. Default 30 000. */
+  timeoutMs?: number | false;
+  /** Retry settings, or `false` to never retry. */
+  retry?: RetryOptions | false;
+  /** The transport underneath (default `globalThis.fetch`); tests inject one here. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Headers added to every call. */
+  headers?: Record<string, string>;
+  /** Called before each attempt (retries included); pass `console.debug` to log calls. */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when an attempt gets an answer. */
+  onResponse?: (event: ResponseEvent) => void;
+}
+
+export interface ResolvedOptions {
+  baseUrl: string;
+  timeoutMs: number | false;
+  retry: RetryPolicy | false;
+}
+
+export function fail(option: string, problem: string): never {
+  throw new TypeError(`createServiceDeskClient: options.${option} ${problem}`);
+}
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+export function checkUrl(option: string, value: unknown, allowInsecureHttp?: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    fail(option, "is not an absolute URL");
+  }
+  if (url.username || url.password) fail(option, "must not contain credentials");
+  // Plain http would send the credentials in clear: only to this machine, unless asked for.
+  const allowedHttp =
+    url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
+  if (url.protocol !== "https:" && !allowedHttp) {
+    fail(option, "must be https:// (or http:// to loopback, or allowInsecureHttp)");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function resolveBaseUrl({
+  instance,
+  baseUrl,
+  allowInsecureHttp,
+}: ServiceDeskClientOptions): string {
+  if (instance == null) {
+    return baseUrl == null
+      ? fail("baseUrl", "or options.instance is required")
+      : checkUrl("baseUrl", baseUrl, allowInsecureHttp);
+  }
+  if (baseUrl != null) fail("instance", "conflicts with options.baseUrl");
+  // A host (and port) only: anything that would change the scheme or the path is refused.
+  if (typeof instance !== "string" || !/^[\w.-]+(:\d+)?$/.test(instance)) {
+    fail("instance", "must be a host name");
+  }
+  return new URL(`https://${instance}/api/v1`).href;
+}
+
+export const text = (value: unknown, option: string): string =>
+  typeof value === "string" && value !== "" ? value : fail(option, "must be a non-empty string");
+
+/** setTimeout() fires at once for delays it cannot represent. */
+const isDelay = (value: unknown) => typeof value === "number" && value >= 0 && value < 2 ** 31;
+
+export function resolveOptions(options: ServiceDeskClientOptions): ResolvedOptions {
+  options ??= {} as ServiceDeskClientOptions;
+  const baseUrl = resolveBaseUrl(options);
+  const { timeoutMs = 30_000, retry } = options;
+  if (timeoutMs !== false && !(isDelay(timeoutMs) && timeoutMs > 0)) {
+    fail("timeoutMs", "must be a positive number or false");
+  }
+  const policy = retry !== false && { ...DEFAULT_RETRY, ...retry };
+  if (policy && !Object.values(policy).every((value) => Array.isArray(value) || isDelay(value))) {
+    fail("retry", "must hold numbers >= 0");
+  }
+  return { baseUrl, timeoutMs, retry: policy };
+}

@@ -1,0 +1,102 @@
+// Walks the paged GET operations page by page and yields their items. Which operations page
+// and where their items sit comes from the generated manifest; items may arrive as an array
+// or as an object keyed by id (and an empty map arrives as `[]`), so both are accepted.
+import type { paths } from "@sd-toolkit/types";
+import type { MaybeOptionalInit } from "openapi-fetch";
+import type { pages } from "./generated/manifest.js";
+
+type Pages = typeof pages;
+
+/** Endpoints that `paginate()` can walk: GET operations with `page_key` or `offset` paging. */
+export type PagedPath = keyof Pages & keyof paths;
+
+type Answer<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { "application/json": infer A } } } };
+}
+  ? A
+  : never;
+
+/** Where the items are in one alternative of the answer: a bare array, or the recorded field. */
+type ItemsIn<A, Field> = A extends readonly unknown[]
+  ? A
+  : Field extends keyof A
+    ? A[Field]
+    : never;
+
+/**
+ * Item type of each alternative; an untyped array (the server's `[]` for an empty map) adds
+ * nothing, since `unknown` would swallow the real item type of the other alternatives.
+ */
+type ElementOf<C> = C extends readonly (infer Item)[]
+  ? unknown extends Item
+    ? never
+    : Item
+  : C extends Record<string, infer Item>
+    ? Item
+    : never;
+
+type Element<P extends PagedPath> = ElementOf<NonNullable<ItemsIn<Answer<P>, Pages[P][1]>>>;
+
+/** The type of one item yielded by `paginate(path)`. */
+export type PageItem<P extends PagedPath> = [Element<P>] extends [never] ? unknown : Element<P>;
+
+export interface PageOptions {
+  /** Stop after this many items, even if more pages exist. */
+  maxItems?: number;
+}
+
+export type PageInit<P extends PagedPath> = NonNullable<MaybeOptionalInit<paths[P], "get">> &
+  PageOptions;
+
+/** Options are optional exactly when the operation has no required parameter. */
+export type PageArgs<P extends PagedPath> =
+  undefined extends MaybeOptionalInit<paths[P], "get"> ? [init?: PageInit<P>] : [init: PageInit<P>];
+
+type Query = Record<string, unknown>;
+type Body = Record<string, unknown> | undefined;
+
+function itemsOf(body: unknown, field: string): unknown[] {
+  // Some answers are described as "an envelope, or the bare array the manual shows": take both.
+  const collection = Array.isArray(body) || !field ? body : (body as Body)?.[field];
+  if (Array.isArray(collection)) return collection;
+  return collection && typeof collection === "object" ? Object.values(collection) : [];
+}
+
+/**
+ * Yields the items of every page, fetching the next page only when the caller asks for more.
+ * `fetchPage` returns the parsed answer for a query (and throws on errors).
+ */
+export async function* walkPages(
+  kind: "cursor" | "offset",
+  field: string,
+  query: Query,
+  fetchPage: (query: Query) => Promise<unknown>,
+  maxItems = Infinity,
+): AsyncGenerator<unknown, void, undefined> {
+  let yielded = 0;
+  while (yielded < maxItems) {
+    const body = (await fetchPage(query)) as Body;
+    const items = itemsOf(body, field);
+    for (const item of items) {
+      yield item;
+      if (++yielded >= maxItems) return;
+    }
+    if (items.length === 0) return;
+    if (kind === "cursor") {
+      const next = body?.next_page_key;
+      // A repeated cursor would loop forever: treat it as the end, like null.
+      if (next == null || next === "" || next === query.page_key) return;
+      query = { ...query, page_key: next };
+    } else {
+      const offset = Number(query.offset ?? 0) + items.length;
+      const total = body?.total;
+      const limit = query.limit ?? body?.limit;
+      const more =
+        typeof total === "number"
+          ? offset < total
+          : typeof limit === "number" && items.length >= limit;
+      if (!more) return;
+      query = { ...query, offset };
+    }
+  }
+}

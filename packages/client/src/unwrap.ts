@@ -1,0 +1,36 @@
+// Data-or-throw over openapi-fetch's `{ data, error, response }`. Besides HTTP errors it
+// throws on the application errors this API returns with HTTP 200 and `status: "ERROR"`,
+// which a plain `if (error)` check would let through as data.
+import {
+  isApplicationError,
+  ServiceDeskError,
+  serverMessageOf,
+  type OperationRef,
+} from "./errors.js";
+import { parseRetryAfter } from "./retry.js";
+
+export interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a successful call; `undefined` only for answers without a body. */
+export type Unwrapped<R extends FetchResult> = Exclude<R["data"], undefined>;
+
+export async function unwrapResult<R extends FetchResult>(
+  result: R | Promise<R>,
+  operationOf: (response: Response) => OperationRef | undefined,
+): Promise<Unwrapped<R>> {
+  const { data, error, response } = await result;
+  const failed = !response.ok || error !== undefined;
+  if (!failed && !isApplicationError(data)) return data as Unwrapped<R>;
+  const body = failed ? error : data;
+  throw new ServiceDeskError({
+    ...(operationOf(response) ?? { method: "?", path: "?" }),
+    status: response.status,
+    serverMessage: serverMessageOf(body),
+    retryAfter: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
+    body,
+  });
+}

@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createServiceDeskClient, ServiceDeskError, scopesFor } from "../src/index.js";
+import { basicClient, BASE, json, scriptedFetch } from "./helpers.js";
+
+const TOKEN_URL = "https://sd.example.test/oauth/v2.0/access_token";
+const SECRET = "client-SECRET-42";
+
+/** Routes token requests and API calls to two scripts; records both. */
+function oauthServer(
+  tokenAnswers: Array<() => Response | Promise<Response>>,
+  apiAnswer: (request: Request) => Response,
+) {
+  const tokenRequests: Request[] = [];
+  const apiRequests: Request[] = [];
+  const fetch = vi.fn(async (request: Request) => {
+    if (request.url.startsWith(TOKEN_URL)) {
+      tokenRequests.push(request);
+      const next = tokenAnswers.length > 1 ? tokenAnswers.shift()! : tokenAnswers[0]!;
+      return next();
+    }
+    apiRequests.push(request);
+    return apiAnswer(request);
+  });
+  return { fetch, tokenRequests, apiRequests };
+}
+
+const token =
+  (value: string, expiresIn = 3600) =>
+  () =>
+    json({ access_token: value, token_type: "Bearer", expires_in: expiresIn });
+
+function oauthClient(fetch: (request: Request) => Promise<Response>) {
+  return createServiceDeskClient({
+    baseUrl: BASE,
+    auth: {
+      clientId: "toolkit",
+      clientSecret: SECRET,
+      scopes: scopesFor(["GET /incident", "PUT /incident"]),
+    },
+    fetch,
+    retry: false,
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("HTTP Basic", () => {
+  it("sends the exact Basic header on every call", async () => {
+    const { fetch, requests } = scriptedFetch(json({ id: 4211 }));
+    const sd = basicClient(fetch);
+    await sd.GET("/incident", { params: { query: { id: 4211 } } });
+    await sd.GET("/incident", { params: { query: { id: 4212 } } });
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual([
+      "Basic YXBpOnBhNTUtdzByZC1TRUNSRVQ=",
+      "Basic YXBpOnBhNTUtdzByZC1TRUNSRVQ=",
+    ]);
+  });
+
+  it("encodes non-ASCII credentials as UTF-8", async () => {
+    const { fetch, requests } = scriptedFetch(json({}));
+    const sd = createServiceDeskClient({
+      baseUrl: BASE,
+      auth: { username: "jörg", password: "pässwörd €" },
+      fetch,
+    });
+    await sd.GET("/sd.version");
+    expect(requests[0]!.headers.get("authorization")).toBe("Basic asO2cmc6cMOkc3N3w7ZyZCDigqw=");
+  });
+
+  it("sends a User-Agent naming the package version", async () => {
+    const { fetch, requests } = scriptedFetch(json({}));
+    await basicClient(fetch).GET("/sd.version");
+    expect(requests[0]!.headers.get("user-agent")).toBe("sd-toolkit-client/0.1.0");
+  });
+});
+
+describe("static bearer token", () => {
+  it("sends Authorization: Bearer <token>", async () => {
+    const { fetch, requests } = scriptedFetch(json({}));
+    const sd = createServiceDeskClient({ baseUrl: BASE, auth: { token: "tok-static" }, fetch });
+    await sd.GET("/sd.version");
+    expect(requests[0]!.headers.get("authorization")).toBe("Bearer tok-static");
+  });
+});
+
+describe("OAuth2 client credentials", () => {
+  it("fetches a token on first use with an exact client-credentials request", async () => {
+    const server = oauthServer([token("tok-1")], () => json({ id: 4211 }));
+    const sd = oauthClient(server.fetch);
+    expect(server.fetch).not.toHaveBeenCalled();
+    await sd.GET("/incident", { params: { query: { id: 4211 } } });
+
+    expect(server.tokenRequests).toHaveLength(1);
+    const [tokenRequest] = server.tokenRequests;
+    expect(tokenRequest!.method).toBe("POST");
+    expect(tokenRequest!.url).toBe(TOKEN_URL);
+    expect(tokenRequest!.headers.get("authorization")).toBeNull();
+    expect(tokenRequest!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(await tokenRequest!.text()).toBe(
+      `grant_type=client_credentials&client_id=toolkit&client_secret=${SECRET}&scope=api.v1.incident%3Aget+api.v1.incident%3Aput`,
+    );
+    expect(server.apiRequests[0]!.headers.get("authorization")).toBe("Bearer tok-1");
+  });
+
+  it("shares one token request between concurrent calls", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = oauthServer([async () => (await gate, token("tok-1")())], () => json({ id: 1 }));
+    const sd = oauthClient(server.fetch);
+    const calls = [1, 2, 3, 4, 5].map((id) => sd.GET("/incident", { params: { query: { id } } }));
+    await vi.waitFor(() => expect(server.tokenRequests).toHaveLength(1));
+    release();
+    await Promise.all(calls);
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.apiRequests.map((r) => r.headers.get("authorization"))).toEqual(
+      Array(5).fill("Bearer tok-1"),
+    );
+  });
+
+  it("caches the token until shortly before it expires, then fetches a new one", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-28T09:00:00Z"));
+    const server = oauthServer([token("tok-1", 3600), token("tok-2", 3600)], () => json({}));
+    const sd = oauthClient(server.fetch);
+    await sd.GET("/sd.version");
+    vi.setSystemTime(new Date("2026-11-28T09:53:59Z")); // 3239 s: still inside 90% of the lifetime
+    await sd.GET("/sd.version");
+    expect(server.tokenRequests).toHaveLength(1);
+    vi.setSystemTime(new Date("2026-11-28T09:54:01Z")); // 3241 s: renewed ahead of expiry
+    await sd.GET("/sd.version");
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.apiRequests.map((r) => r.headers.get("authorization"))).toEqual([
+      "Bearer tok-1",
+      "Bearer tok-1",
+      "Bearer tok-2",
+    ]);
+  });
+
+  it("refreshes the token once on a 401 and repeats the call", async () => {
+    const server = oauthServer([token("tok-1"), token("tok-2")], (request) =>
+      request.headers.get("authorization") === "Bearer tok-2"
+        ? json({ id: 4211 })
+        : json({ error: "expired" }, { status: 401 }),
+    );
+    const sd = oauthClient(server.fetch);
+    const { data, response } = await sd.PUT("/incident", {
+      body: { id: 4211, title: "New title" },
+    });
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ id: 4211 });
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.apiRequests).toHaveLength(2);
+    // The repeated write carries its body again.
+    expect(await server.apiRequests[1]!.text()).toBe("id=4211&title=New+title");
+  });
+
+  it("refreshes only once: a second 401 reaches the caller", async () => {
+    const server = oauthServer([token("tok-1"), token("tok-2"), token("tok-3")], () =>
+      json({ error: "Invalid credentials", status: 401 }, { status: 401 }),
+    );
+    const sd = oauthClient(server.fetch);
+    const { error, response } = await sd.GET("/incident", { params: { query: { id: 1 } } });
+    expect(response.status).toBe(401);
+    expect(error).toEqual({ error: "Invalid credentials", status: 401 });
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.apiRequests).toHaveLength(2);
+  });
+
+  it("concurrent 401s on the same token lead to a single new token", async () => {
+    let revoked = false;
+    const server = oauthServer([token("tok-1"), token("tok-2")], (request) =>
+      revoked && request.headers.get("authorization") === "Bearer tok-1"
+        ? json({}, { status: 401 })
+        : json({}),
+    );
+    const sd = oauthClient(server.fetch);
+    await sd.GET("/sd.version");
+    revoked = true; // the server drops tok-1 early
+    const results = await Promise.all([1, 2, 3].map(() => sd.GET("/sd.version")));
+    expect(results.map((r) => r.response.status)).toEqual([200, 200, 200]);
+    expect(server.tokenRequests).toHaveLength(2);
+    expect(server.apiRequests.map((r) => r.headers.get("authorization"))).toEqual([
+      "Bearer tok-1",
+      ...Array(3).fill("Bearer tok-1"),
+      ...Array(3).fill("Bearer tok-2"),
+    ]);
+  });
+
+  it("derives the token URL from the instance or the base URL, or takes the one given", async () => {
+    for (const [options, expected] of [
+      [
+        { instance: "acme.sd.cloud.invgate.net" },
+        "https://acme.sd.cloud.invgate.net/oauth/v2.0/access_token",
+      ],
+      [
+        { baseUrl: "https://sd.example.test/helpdesk/api/v1" },
+        "https://sd.example.test/helpdesk/oauth/v2.0/access_token",
+      ],
+      [
+        { baseUrl: BASE, auth: { tokenUrl: "https://login.example.test/token" } },
+        "https://login.example.test/token",
+      ],
+    ] as const) {
+      const { fetch, requests } = scriptedFetch(json({ access_token: "t", expires_in: 60 }));
+      const sd = createServiceDeskClient({
+        ...options,
+        auth: {
+          clientId: "c",
+          clientSecret: "s",
+          scopes: [],
+          ...("auth" in options ? options.auth : {}),
+        },
+        fetch,
+      } as Parameters<typeof createServiceDeskClient>[0]);
+      await sd.GET("/sd.version");
+      expect(requests[0]!.url).toBe(expected);
+    }
+    expect(() =>
+      createServiceDeskClient({
+        baseUrl: BASE,
+        auth: {
+          clientId: "c",
+          clientSecret: "s",
+          scopes: [],
+          tokenUrl: "http://login.example.test/token",
+        },
+      }),
+    ).toThrow("options.auth.tokenUrl must be https://");
+  });
+
+  it("reports a refused token request as a ServiceDeskError without the secret", async () => {
+    const server = oauthServer([() => json({ error: "invalid_client" }, { status: 401 })], () =>
+      json({}),
+    );
+    const sd = oauthClient(server.fetch);
+    const failure = await sd.GET("/sd.version").catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ServiceDeskError);
+    expect(failure).toMatchObject({
+      status: 401,
+      method: "POST",
+      path: TOKEN_URL,
+      serverMessage: "invalid_client",
+    });
+    expect((failure as Error).message).toBe(
+      `POST ${TOKEN_URL} failed with HTTP 401: invalid_client`,
+    );
+    expect(JSON.stringify(failure)).not.toContain(SECRET);
+    expect(server.apiRequests).toHaveLength(0);
+  });
+
+  it("rejects a token answer without access_token", async () => {
+    const server = oauthServer([() => json({ token_type: "Bearer" })], () => json({}));
+    await expect(oauthClient(server.fetch).GET("/sd.version")).rejects.toThrow(
+      "OAuth token answer without access_token",
+    );
+  });
+});

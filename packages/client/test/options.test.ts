@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { createServiceDeskClient, type ServiceDeskClientOptions } from "../src/index.js";
+import { json, PASSWORD, scriptedFetch } from "./helpers.js";
+
+const auth = { username: "api", password: PASSWORD };
+
+function urlCalled(options: Partial<ServiceDeskClientOptions>): Promise<string> {
+  const { fetch, requests } = scriptedFetch(json({}));
+  const sd = createServiceDeskClient({ auth, fetch, ...options } as ServiceDeskClientOptions);
+  return sd.GET("/sd.version").then(() => requests[0]!.url);
+}
+
+/** The message of what `create` throws (and a check that it is a TypeError). */
+function thrown(create: () => unknown): string {
+  try {
+    create();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TypeError);
+    return (error as Error).message;
+  }
+  throw new Error("expected createServiceDeskClient to throw");
+}
+
+const make = (options: unknown) => () =>
+  createServiceDeskClient(options as ServiceDeskClientOptions);
+
+describe("base URL", () => {
+  it("turns an instance host into https://{instance}/api/v1", async () => {
+    expect(await urlCalled({ instance: "acme.sd.cloud.invgate.net" })).toBe(
+      "https://acme.sd.cloud.invgate.net/api/v1/sd.version",
+    );
+    expect(await urlCalled({ instance: "SD.Example.COM:8443" })).toBe(
+      "https://sd.example.com:8443/api/v1/sd.version",
+    );
+  });
+
+  it("takes baseUrl as given (a trailing slash is tolerated)", async () => {
+    expect(await urlCalled({ baseUrl: "https://sd.example.test/helpdesk/api/v1/" })).toBe(
+      "https://sd.example.test/helpdesk/api/v1/sd.version",
+    );
+  });
+
+  it("accepts plain http to loopback hosts without opt-in (the local mock)", async () => {
+    expect(await urlCalled({ baseUrl: "http://127.0.0.1:4010/api/v1" })).toBe(
+      "http://127.0.0.1:4010/api/v1/sd.version",
+    );
+    expect(await urlCalled({ baseUrl: "http://localhost:4010/api/v1" })).toBe(
+      "http://localhost:4010/api/v1/sd.version",
+    );
+    expect(await urlCalled({ baseUrl: "http://[::1]:4010/api/v1" })).toBe(
+      "http://[::1]:4010/api/v1/sd.version",
+    );
+  });
+
+  it("refuses plain http elsewhere unless allowInsecureHttp is set", async () => {
+    expect(thrown(make({ baseUrl: "http://sd.example.test/api/v1", auth }))).toBe(
+      "createServiceDeskClient: options.baseUrl must be https:// (or http:// to loopback, or allowInsecureHttp)",
+    );
+    expect(thrown(make({ baseUrl: "http://127.0.0.1.example.test/api/v1", auth }))).toMatch(
+      /options\.baseUrl/,
+    );
+    expect(await urlCalled({ baseUrl: "http://sd.internal/api/v1", allowInsecureHttp: true })).toBe(
+      "http://sd.internal/api/v1/sd.version",
+    );
+  });
+
+  it("names the option in every construction error", () => {
+    expect(thrown(make({ auth }))).toBe(
+      "createServiceDeskClient: options.baseUrl or options.instance is required",
+    );
+    expect(thrown(make({ baseUrl: "not a url", auth }))).toBe(
+      "createServiceDeskClient: options.baseUrl is not an absolute URL",
+    );
+    expect(thrown(make({ baseUrl: "ftp://sd.example.test/api/v1", auth }))).toMatch(
+      /^createServiceDeskClient: options\.baseUrl must be https/,
+    );
+    expect(thrown(make({ instance: "https://acme.sd.cloud.invgate.net", auth }))).toBe(
+      "createServiceDeskClient: options.instance must be a host name",
+    );
+    expect(thrown(make({ instance: "acme.net", baseUrl: "https://acme.net/api/v1", auth }))).toBe(
+      "createServiceDeskClient: options.instance conflicts with options.baseUrl",
+    );
+    expect(thrown(make({ instance: "acme.net" }))).toMatch(
+      /^createServiceDeskClient: options\.auth must be/,
+    );
+    expect(thrown(make({ instance: "acme.net", auth: { username: "api" } }))).toBe(
+      "createServiceDeskClient: options.auth.password must be a non-empty string",
+    );
+    expect(thrown(make({ instance: "acme.net", auth: { token: "" } }))).toBe(
+      "createServiceDeskClient: options.auth.token must be a non-empty string",
+    );
+    expect(thrown(make({ instance: "acme.net", auth: { clientId: "c", clientSecret: "s" } }))).toBe(
+      "createServiceDeskClient: options.auth.scopes must be an array",
+    );
+    expect(thrown(make({ instance: "acme.net", auth, timeoutMs: -1 }))).toBe(
+      "createServiceDeskClient: options.timeoutMs must be a positive number or false",
+    );
+    expect(thrown(make({ instance: "acme.net", auth, timeoutMs: 0 }))).toMatch(
+      /options\.timeoutMs/,
+    );
+    expect(thrown(make({ instance: "acme.net", auth, retry: { attempts: -2 } }))).toBe(
+      "createServiceDeskClient: options.retry must hold numbers >= 0",
+    );
+  });
+
+  it("never echoes a credential found in a URL option", () => {
+    const message = thrown(
+      make({ baseUrl: `https://api:${PASSWORD}@sd.example.test/api/v1`, auth }),
+    );
+    expect(message).toBe("createServiceDeskClient: options.baseUrl must not contain credentials");
+    expect(message).not.toContain(PASSWORD);
+  });
+});

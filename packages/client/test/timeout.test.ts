@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ServiceDeskError, ServiceDeskTimeoutError } from "../src/index.js";
+import { basicClient, hangingFetch, json, scriptedFetch } from "./helpers.js";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+/** Records how a promise settled, without unhandled rejections while time is advanced. */
+function watch<T>(promise: Promise<T>) {
+  const state: { settled: boolean; error?: unknown; value?: T } = { settled: false };
+  promise.then(
+    (value) => Object.assign(state, { settled: true, value }),
+    (error: unknown) => Object.assign(state, { settled: true, error }),
+  );
+  return state;
+}
+
+describe("timeout", () => {
+  it("fails a call after 30 s by default with a ServiceDeskTimeoutError, without retrying it", async () => {
+    const { fetch } = hangingFetch();
+    const call = watch(basicClient(fetch).GET("/incident", { params: { query: { id: 4211 } } }));
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.error).toBeInstanceOf(ServiceDeskTimeoutError);
+    expect(call.error).toBeInstanceOf(ServiceDeskError);
+    expect(call.error).toMatchObject({
+      name: "ServiceDeskTimeoutError",
+      message: "GET /incident timed out after 30000 ms",
+      status: 0,
+      method: "GET",
+      path: "/incident",
+      timeoutMs: 30_000,
+    });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("takes timeoutMs from the options, and per call", async () => {
+    const { fetch } = hangingFetch();
+    const sd = basicClient(fetch, { timeoutMs: 5000 });
+    const first = watch(sd.GET("/sd.version"));
+    const second = watch(sd.GET("/sd.version", { timeoutMs: 1000 }));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(second.error).toBeInstanceOf(ServiceDeskTimeoutError);
+    expect(first.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect((first.error as ServiceDeskTimeoutError).timeoutMs).toBe(5000);
+  });
+
+  it("sets no timer with timeoutMs: false, and leaves none behind after an answer", async () => {
+    const { fetch } = hangingFetch();
+    watch(basicClient(fetch, { timeoutMs: false }).GET("/sd.version"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+
+    const answered = scriptedFetch(json({}));
+    await basicClient(answered.fetch).GET("/sd.version");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("caller's AbortSignal", () => {
+  it("aborts the call with the caller's reason and does not retry it", async () => {
+    const { fetch } = hangingFetch();
+    const controller = new AbortController();
+    const call = watch(basicClient(fetch).GET("/sd.version", { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(10);
+    const reason = new DOMException("user left the page", "AbortError");
+    controller.abort(reason);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(call.error).toBe(reason);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("stops a pending retry at once", async () => {
+    const { fetch } = scriptedFetch(json({}, { status: 503 }));
+    const controller = new AbortController();
+    vi.spyOn(Math, "random").mockReturnValue(0.99);
+    const call = watch(
+      basicClient(fetch, { retry: { baseDelayMs: 10_000 } }).GET("/sd.version", {
+        signal: controller.signal,
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    controller.abort();
+    await vi.advanceTimersByTimeAsync(0);
+    expect((call.error as Error).name).toBe("AbortError");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    const { fetch } = hangingFetch();
+    const call = watch(basicClient(fetch).GET("/sd.version", { signal: AbortSignal.abort() }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect((call.error as Error).name).toBe("AbortError");
+    expect(fetch.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+});

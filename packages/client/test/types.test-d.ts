@@ -1,0 +1,129 @@
+// Type tests: the client is typed from the description, so wrong paths, parameters and bodies
+// must not compile. Each `@ts-expect-error` fails the run if the line below it compiles.
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createServiceDeskClient,
+  scopesFor,
+  type components,
+  type Operation,
+  type PagedPath,
+  type PageItem,
+  type ServiceDeskError,
+} from "../src/index.js";
+
+type Schemas = components["schemas"];
+const sd = createServiceDeskClient({
+  instance: "acme.sd.cloud.invgate.net",
+  auth: { username: "api", password: "x" },
+});
+
+describe("typed calls over every path of the description", () => {
+  it("types parameters and answers of GET /incident", () => {
+    const result = sd.GET("/incident", {
+      params: { query: { id: 4211, comments: true, date_format: "iso8601" } },
+    });
+    expectTypeOf(result)
+      .resolves.toHaveProperty("data")
+      .toEqualTypeOf<Schemas["Request"] | undefined>();
+    expectTypeOf(result).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+  });
+
+  it("refuses unknown paths and methods a path does not have", () => {
+    // @ts-expect-error -- no such endpoint
+    void sd.GET("/incidentz");
+    // @ts-expect-error -- /incident.approval.accept is PUT only
+    void sd.GET("/incident.approval.accept", { body: { approval_id: 1, user_id: 2 } });
+    // @ts-expect-error -- no DELETE on /incident
+    void sd.DELETE("/incident", { params: { query: { id: 1 } } });
+  });
+
+  it("refuses missing, misspelt and mistyped parameters", () => {
+    // @ts-expect-error -- id is required
+    void sd.GET("/incident");
+    // @ts-expect-error -- id is required
+    void sd.GET("/incident", { params: { query: {} } });
+    // @ts-expect-error -- id is an integer
+    void sd.GET("/incident", { params: { query: { id: "4211" } } });
+    // (An extra, unknown parameter next to valid ones is accepted: openapi-fetch infers the
+    // options object generically, so TypeScript's excess-property check does not apply.)
+    // @ts-expect-error -- ids is an array
+    void sd.GET("/incidents", { params: { query: { ids: 4211 } } });
+    // @ts-expect-error -- date_format is an enum
+    void sd.GET("/incident", { params: { query: { id: 4211, date_format: "unix" } } });
+    void sd.GET("/incidents", { params: { query: { ids: [4211, 4212] } } });
+  });
+
+  it("refuses wrong bodies", () => {
+    // @ts-expect-error -- PUT /incident needs a body
+    void sd.PUT("/incident");
+    // @ts-expect-error -- id is required
+    void sd.PUT("/incident", { body: { title: "New title" } });
+    // @ts-expect-error -- priority_id is 1 to 5
+    void sd.PUT("/incident", { body: { id: 4211, priority_id: 9 } });
+    // @ts-expect-error -- GET takes no body
+    void sd.GET("/sd.version", { body: { id: 1 } });
+    void sd.PUT("/incident", { body: { id: 4211, priority_id: 3, reassignment: true } });
+    void sd.POST("/incident", {
+      body: {
+        title: "VPN",
+        type_id: 2,
+        priority_id: 2,
+        category_id: 41,
+        customer_id: 1190,
+        creator_id: 1190,
+      },
+    });
+  });
+});
+
+describe("helpers", () => {
+  it("unwrap resolves to the success type", () => {
+    expectTypeOf(
+      sd.unwrap(sd.GET("/incident", { params: { query: { id: 1 } } })),
+    ).resolves.toEqualTypeOf<Schemas["Request"]>();
+  });
+
+  it("paginate accepts paged endpoints only and yields their item type", () => {
+    expectTypeOf<"/users.by" | "/incidents.by.status" | "/kb.articles">().toExtend<PagedPath>();
+    expectTypeOf<PageItem<"/users.by">>().toExtend<Schemas["User"]>();
+    expectTypeOf<PageItem<"/incidents.by.status">>().toEqualTypeOf<number>();
+    expectTypeOf(sd.paginate("/users.by")).toEqualTypeOf<
+      AsyncGenerator<PageItem<"/users.by">, void, undefined>
+    >();
+    // @ts-expect-error -- /incident is not paged
+    void sd.paginate("/incident");
+    // @ts-expect-error -- view_id is required
+    void sd.paginate("/incidents.details.by.view");
+    // @ts-expect-error -- maxItems is a number
+    void sd.paginate("/users.by", { maxItems: "10" });
+    void sd.paginate("/incidents.details.by.view", {
+      params: { query: { view_id: 3 } },
+      maxItems: 100,
+    });
+  });
+
+  it("scopesFor accepts only operations of the description", () => {
+    expectTypeOf<
+      "GET /incident" | "PUT /incident.approval.accept" | "PATCH /incident.custom_field"
+    >().toExtend<Operation>();
+    expectTypeOf(scopesFor(["GET /incident"])).toEqualTypeOf<string[]>();
+    // @ts-expect-error -- no GET on /incident.approval.accept
+    scopesFor(["GET /incident.approval.accept"]);
+    // @ts-expect-error -- methods are upper case
+    scopesFor(["get /incident"]);
+  });
+
+  it("ServiceDeskError exposes typed details", () => {
+    expectTypeOf<ServiceDeskError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<ServiceDeskError["retryAfter"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ServiceDeskError>().toExtend<Error>();
+  });
+
+  it("construction options are checked", () => {
+    // @ts-expect-error -- auth is required
+    createServiceDeskClient({ instance: "acme.sd.cloud.invgate.net" });
+    const withoutScopes = { clientId: "c", clientSecret: "s" };
+    // @ts-expect-error -- OAuth needs scopes
+    createServiceDeskClient({ instance: "acme.sd.cloud.invgate.net", auth: withoutScopes });
+  });
+});
