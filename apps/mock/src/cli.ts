@@ -3,16 +3,8 @@
 // /openapi.json and /openapi.yaml. Prints where everything is and a curl line to try, and
 // stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 import { API_BASE, type MockConfig, readConfig } from "./config.js";
-import { curlLine, showcaseOperation } from "./example-request.js";
+import { curlAuth, curlLine, showcaseOperation } from "./example-request.js";
 import { createMockServer, type MockServer } from "./server.js";
-
-function credentialsFor(config: MockConfig): string {
-  if (config.auth.kind === "list") {
-    const first = config.auth.basic.values().next().value;
-    if (first !== undefined) return first;
-  }
-  return "demo:demo";
-}
 
 function describeAuth(config: MockConfig): string {
   switch (config.auth.kind) {
@@ -31,6 +23,7 @@ function banner(mock: MockServer, config: MockConfig, root: string): string {
     ? `${root}/`
     : `NOT BUILT (${config.docsDir}/index.html is missing): run npm run build -w @sd-toolkit/docs, or npm start at the repository root`;
   const showcase = showcaseOperation(mock.operations);
+  const auth = curlAuth(config.auth);
   const bodyLimitMb = (config.bodyLimit / 1024 / 1024).toFixed(1).replace(/\.0$/, "");
   return [
     "",
@@ -44,8 +37,9 @@ function banner(mock: MockServer, config: MockConfig, root: string): string {
     "",
     "Try it:",
     showcase
-      ? `  ${curlLine(api, showcase, credentialsFor(config))}`
+      ? `  ${curlLine(api, showcase, auth.options)}`
       : "  (the description has no operations yet)",
+    ...(auth.note ? [`  (${auth.note})`] : []),
     "",
     "Press Ctrl-C to stop.",
     "",
@@ -77,7 +71,8 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    // A second Ctrl-C while closing means "now".
+    if (stopping) process.exit(130);
     stopping = true;
     console.log(`\n${signal}: stopping the mock.`);
     mock.close().then(() => process.exit(0));

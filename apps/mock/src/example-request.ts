@@ -1,6 +1,7 @@
 // Example requests built from the description's own examples, written in the real server's
 // wire format: the startup banner prints one as a curl line, and the tests and the benchmark
 // send them.
+import type { AuthPolicy } from "./config.js";
 import { isObject, type Json, type Schema } from "./description.js";
 import type { Operation } from "./operations.js";
 
@@ -64,14 +65,43 @@ export function showcaseOperation(operations: readonly Operation[]): Operation |
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
+export interface CurlAuth {
+  /** curl's options for the credentials, already quoted for a POSIX shell; empty for none. */
+  options: string;
+  /** What the reader must know to use them, when the line alone does not say. */
+  note?: string;
+}
+
+/**
+ * The credentials of the curl line, by policy, never printing a secret: the banner goes to
+ * terminals and CI logs. With a list, curl asks for the password (`-u user` alone does that).
+ */
+export function curlAuth(policy: AuthPolicy): CurlAuth {
+  if (policy.kind === "none") return { options: "" };
+  if (policy.kind === "any") return { options: "-u demo:demo" };
+  const pair = policy.basic.values().next().value;
+  if (pair !== undefined) {
+    const user = pair.slice(0, pair.indexOf(":"));
+    return {
+      options: `-u ${shellQuote(user)}`,
+      note: `curl asks for the password of ${user}, as given in MOCK_AUTH`,
+    };
+  }
+  return {
+    options: `-H ${shellQuote("Authorization: Bearer <token>")}`,
+    note: "put one of the Bearer tokens of MOCK_AUTH in place of <token>",
+  };
+}
+
 /** A ready-to-paste curl command for the operation, with its example parameters. */
-export function curlLine(apiUrl: string, operation: Operation, credentials = "demo:demo"): string {
+export function curlLine(apiUrl: string, operation: Operation, auth = "-u demo:demo"): string {
   const params = wireQuery(exampleParameters(operation));
   const url = apiUrl + operation.path;
+  const curl = auth ? `curl ${auth}` : "curl";
   if (operation.method === "get" || operation.method === "delete") {
     const method = operation.method === "delete" ? " -X DELETE" : "";
-    return `curl -u ${credentials}${method} ${shellQuote(params ? `${url}?${params}` : url)}`;
+    return `${curl}${method} ${shellQuote(params ? `${url}?${params}` : url)}`;
   }
   const data = params ? ` --data ${shellQuote(params)}` : "";
-  return `curl -u ${credentials} -X ${operation.method.toUpperCase()} ${shellQuote(url)}${data}`;
+  return `${curl} -X ${operation.method.toUpperCase()} ${shellQuote(url)}${data}`;
 }

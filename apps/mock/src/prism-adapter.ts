@@ -8,7 +8,7 @@ import type { Operation } from "./operations.js";
 import type { MockPreferences } from "./prefer.js";
 import type { Problem } from "./problem.js";
 
-const { createInstance, getHttpOperationsFromSpec } = prismHttp;
+const { createInstance, getHttpOperationsFromSpec, resetJSONSchemaGenerator } = prismHttp;
 
 type PrismInstance = ReturnType<typeof createInstance>;
 type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[number];
@@ -74,12 +74,44 @@ function problemFromPrism(error: unknown, accept: string | undefined): Problem {
   };
 }
 
+/**
+ * A copy of the description for Prism, with one repair for its data generator
+ * (json-schema-faker): an array schema with `minItems`/`maxItems` but no `items` makes it throw
+ * ("missing items") unless both bounds are 0. The description has such schemas (`{type: array,
+ * maxItems: 0}`: PHP's empty array standing for an empty object), so dynamic answers of
+ * GET /incident and seven other operations were 500 whenever the generator picked that branch,
+ * and always for some seeds. `items: {}` says nothing more than the missing keyword.
+ */
+export function prismCopy(doc: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(doc);
+  const pending: unknown[] = [copy];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (Array.isArray(node)) {
+      for (const item of node as unknown[]) pending.push(item);
+      continue;
+    }
+    if (typeof node !== "object" || node === null) continue;
+    const schema = node as Record<string, unknown>;
+    const type = schema["type"];
+    const isArray = type === "array" || (Array.isArray(type) && type.includes("array"));
+    if (
+      isArray &&
+      !("items" in schema || "prefixItems" in schema || "additionalItems" in schema) &&
+      ("minItems" in schema || "maxItems" in schema || "uniqueItems" in schema)
+    ) {
+      schema["items"] = {};
+    }
+    for (const value of Object.values(schema)) pending.push(value);
+  }
+  return copy;
+}
+
 export async function createPrismAdapter(
   doc: OpenApiDocument,
   dynamicByDefault: boolean,
 ): Promise<PrismAdapter> {
-  // Prism dereferences the document in place: give it a copy.
-  const prismOperations = await getHttpOperationsFromSpec(structuredClone(doc));
+  // Prism dereferences the document in place: give it a copy (repaired, see prismCopy).
+  const prismOperations = await getHttpOperationsFromSpec(prismCopy(doc));
   const byKey = new Map<string, PrismOperation>();
   for (const op of prismOperations) byKey.set(`${op.method} ${op.path}`, op);
   const prism: PrismInstance = createInstance(baseConfig(dynamicByDefault), {
@@ -119,6 +151,9 @@ export async function createPrismAdapter(
         headers: accept ? { accept } : {},
       };
       const result = await prism.request(input, [prismOperation], config)();
+      // Prism installs a seeded random generator for good; put back the unseeded one, or every
+      // dynamic answer after one `Prefer: seed=` would follow that seed's sequence.
+      if (preferences.seed !== undefined) resetJSONSchemaGenerator();
       if (result._tag === "Right") {
         const { statusCode, headers, body } = result.right.output;
         const lowered: Record<string, string> = {};

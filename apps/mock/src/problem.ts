@@ -31,6 +31,7 @@ const TYPES: Record<number, string> = {
   404: "unknown-path",
   405: "method-not-allowed",
   406: "not-acceptable",
+  408: "request-timeout",
   413: "body-too-large",
   415: "unsupported-media-type",
   422: "invalid-parameters",

@@ -36,6 +36,48 @@ export interface MockServer {
 
 /** Long enough for a query string with PHP's 1,000 parameters. */
 const MAX_HEADER_BYTES = 32 * 1024;
+/** A client that stalls mid-request must not hold a connection for long. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+/**
+ * How often Node looks for requests past those timeouts. Its default (30 s) let a body that
+ * never finishes hold its connection for up to a minute instead of 30 s.
+ */
+const TIMEOUT_CHECK_MS = 1_000;
+/**
+ * A connection with no traffic either way for this long is closed: the request timeouts stop
+ * applying once a request has arrived, so a client that never reads a large answer (the
+ * bundle, the site) would otherwise hold its socket and file open for good.
+ */
+const IDLE_TIMEOUT_MS = 120_000;
+
+/** Parameters whose values are secrets (`password`, `pass` on the user operations, `token`). */
+const SECRET_PARAMETER =
+  /^(pass|password|passwd|token|secret|client_secret|access_token|api_?key)$/i;
+
+/**
+ * The request target for the log line, with the values of secret parameters replaced: the
+ * user operations carry passwords in the query string, and the log must not show them.
+ */
+export function redactTarget(url: string): string {
+  const q = url.indexOf("?");
+  if (q === -1) return url;
+  const pairs = url
+    .slice(q + 1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      if (eq === -1) return pair;
+      let name = pair.slice(0, eq);
+      try {
+        name = decodeURIComponent(name.replace(/\+/g, " "));
+      } catch {
+        // a name that does not decode is logged as it came, and checked as it came
+      }
+      return SECRET_PARAMETER.test(name.replace(/\[.*$/, "")) ? `${pair.slice(0, eq)}=***` : pair;
+    });
+  return `${url.slice(0, q)}?${pairs.join("&")}`;
+}
 
 function isProblem(value: MockAnswer | Problem): value is Problem {
   return "title" in value;
@@ -57,29 +99,62 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: MockAnswe
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-/** Answers requests Node's parser refuses before they reach the handler (431, 400). */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-  if (!socket.writable || error.code === "ECONNRESET") {
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; title: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: "Request Header Fields Too Large",
+    title: "Request line and headers too large",
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: "Request Timeout",
+    title: "Request not received in time",
+  },
+};
+
+/**
+ * Answers requests Node's parser refuses before they reach the handler (431, 400), and those
+ * that never finish arriving (408: Node reports a slow request here too; it used to be
+ * answered as a malformed one).
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket, server: Server): void {
+  // Like Node's own handler: no raw answer when a response has already started on this socket
+  // (it would land in the middle of it), nor when the client has gone.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!socket.writable || error.code === "ECONNRESET" || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
-  const status = tooLarge ? 431 : 400;
+  const known = CLIENT_ERRORS[error.code ?? ""];
+  const status = known?.status ?? 400;
+  const details: Record<number, string> = {
+    431: `The request line and headers exceed ${MAX_HEADER_BYTES} bytes; a query string this long is not accepted.`,
+    408: `The request was not complete within ${server.requestTimeout / 1000} s (its headers within ${server.headersTimeout / 1000} s); the connection is closed.`,
+  };
   const body = problemBody({
     status,
-    title: tooLarge ? "Request line and headers too large" : "Malformed HTTP request",
-    detail: tooLarge
-      ? `The request line and headers exceed ${MAX_HEADER_BYTES} bytes; a query string this long is not accepted.`
-      : `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).`,
+    title: known?.title ?? "Malformed HTTP request",
+    detail:
+      details[status] ?? `The request is not valid HTTP/1.1 (${error.code ?? "parse error"}).`,
   });
   socket.end(
-    `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+    `HTTP/1.1 ${status} ${known?.reason ?? "Bad Request"}\r\n` +
       `content-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
       `connection: close\r\n\r\n${body}`,
   );
 }
 
-function splitTarget(url: string): { pathname: string; rawQuery: string } {
+/** `http://host/api/v1/x?y` (absolute-form, RFC 9112 3.2.2, sent through proxies) -> `/api/v1/x?y`. */
+function originForm(url: string): string {
+  if (url.startsWith("/")) return url;
+  const match = /^https?:\/\/[^/?#]*/i.exec(url);
+  if (!match) return url;
+  const rest = url.slice(match[0].length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+function splitTarget(target: string): { pathname: string; rawQuery: string } {
+  const url = originForm(target);
   const q = url.indexOf("?");
   const rawPath = q === -1 ? url : url.slice(0, q);
   const rawQuery = q === -1 ? "" : url.slice(q + 1);
@@ -187,12 +262,15 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
   const pipeline: Pipeline = { doc, config, table, validators, prism, site };
 
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;
     if (config.log) {
       res.on("finish", () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        console.log(`${req.method} ${req.url} -> ${res.statusCode} (${ms.toFixed(1)} ms)`);
+        // The target without secrets: the user operations take passwords in the query string.
+        console.log(
+          `${req.method} ${redactTarget(req.url ?? "/")} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
+        );
       });
     }
     res.on("error", () => res.destroy());
@@ -212,11 +290,28 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
         });
       }
     });
+  };
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: TIMEOUT_CHECK_MS },
+    handle,
+  );
+  // `Expect: 100-continue` with a body over the limit: answer (413) without inviting the body
+  // that Node's default would ask for, and close the connection, since the body it announced
+  // is not coming.
+  server.on("checkContinue", (req: IncomingMessage, res: ServerResponse) => {
+    if (Number(req.headers["content-length"]) > config.bodyLimit) {
+      res.setHeader("connection", "close");
+    } else {
+      res.writeContinue();
+    }
+    handle(req, res);
   });
-  // A client that stalls mid-request must not hold a connection for long.
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
-  server.on("clientError", answerClientError);
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.timeout = IDLE_TIMEOUT_MS;
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket, server),
+  );
 
   return {
     server,

@@ -3,9 +3,11 @@
 // and a problem+json body that names the culprit.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { redactTarget } from "../src/server.js";
 import { AUTH, FIXTURE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 let run: RunningMock;
@@ -66,6 +68,10 @@ describe("what real clients send is accepted", () => {
       "id=7&ids[5]=7&ids[2]=8",
       "id=7&ids%5B%5D=7&fragile=true",
       "id=7&fragile=false&fragile=0",
+      // One parameter with a far index: PHP's array of one (no array that long is made).
+      "id=7&ids[999999]=7",
+      "id=7&ids[1000]=7&ids[]=8",
+      "id=7&ids[]=7",
     ]) {
       expect((await call(`/parcels?${query}`)).status, query).toBe(200);
     }
@@ -110,6 +116,16 @@ describe("what real clients send is accepted", () => {
     );
     body.append("photos[]", new Blob(["second"]), "second.jpg");
     expect((await call("/parcels", { method: "POST", body })).status).toBe(200);
+  });
+
+  it("takes a request in absolute form, as sent through a proxy", async () => {
+    const { port } = new URL(run.api);
+    const answer = await rawExchange(
+      port,
+      `GET http://127.0.0.1:${port}/api/v1/parcels?id=7 HTTP/1.1\r\nhost: x\r\n` +
+        `authorization: ${AUTH.authorization}\r\nconnection: close\r\n\r\n`,
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
   });
 
   it("reads DELETE parameters from the query string", async () => {
@@ -159,6 +175,14 @@ describe("the Prefer header", () => {
     expect(r.body).toEqual({ error: "Rate limit exceeded", status: 429 });
     expect(r.headers.get("retry-after")).toBe("30");
     expect((await call("/parcels?id=7", { headers: { prefer: "code=401" } })).status).toBe(401);
+  });
+
+  it("generates the same data for the same seed, and other data for another", async () => {
+    const seeded = async (seed: number) =>
+      (await call("/parcels?id=7", { headers: { prefer: `dynamic=true, seed=${seed}` } })).body;
+    const first = await seeded(1);
+    expect(await seeded(1)).toEqual(first);
+    expect(await seeded(2)).not.toEqual(first);
   });
 
   it("switches to generated data", async () => {
@@ -310,6 +334,144 @@ describe("bad input", () => {
       headers: { "content-type": "text/plain" },
     });
     expect(r.status).toBe(415);
+  });
+});
+
+/** Raw bytes on a socket; resolves with everything the server sent until it closed. */
+function rawExchange(
+  port: string,
+  bytes: string,
+  { timeoutMs = 5_000, hangUpAfterMs }: { timeoutMs?: number; hangUpAfterMs?: number } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), "127.0.0.1");
+    let received = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`no end within ${timeoutMs} ms; got ${JSON.stringify(received)}`));
+    }, timeoutMs);
+    socket.on("data", (chunk) => (received += chunk.toString("latin1")));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.write(bytes);
+    if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+  });
+}
+
+const postHead = (path: string, type: string, length: number, extra = "") =>
+  `POST /api/v1${path} HTTP/1.1\r\nhost: x\r\nauthorization: ${AUTH.authorization}\r\n` +
+  `content-type: ${type}\r\ncontent-length: ${length}\r\n${extra}\r\n`;
+
+describe("nothing hangs and nothing takes the server down", () => {
+  it("answers 400 to a multipart body cut inside a file, and keeps serving", async () => {
+    // The cut fails on the file's own stream too; unhandled, that error ended the process.
+    const body =
+      '--zz\r\ncontent-disposition: form-data; name="photos[]"; filename="a.jpg"\r\n' +
+      "content-type: image/jpeg\r\n\r\n\xff\xd8 no closing boundary";
+    const r = await call("/parcels", {
+      method: "POST",
+      body,
+      headers: { "content-type": "multipart/form-data; boundary=zz" },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toMatch(/multipart/);
+    expect((await call("/parcels?id=7")).status).toBe(200);
+  });
+
+  it("refuses JSON bodies nested or spread past a form's limits, quickly (400)", async () => {
+    const json = (text: string): RequestInit => ({
+      method: "POST",
+      body: text,
+      headers: { "content-type": "application/json" },
+    });
+    const cases: [string, string][] = [
+      // Overflowed the stack when the 422 quoted the value: a 500.
+      ["deep", `{"title":${"[".repeat(300_000)}${"]".repeat(300_000)}}`],
+      // Kept the server busy for seconds, then answered with a million invalid_params.
+      ["wide", JSON.stringify({ owner_id: 3, title: "t", tags: Array(200_000).fill(1) })],
+      [
+        "many",
+        JSON.stringify(Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`p${i}`, 1]))),
+      ],
+    ];
+    for (const [what, text] of cases) {
+      const started = Date.now();
+      const r = await call("/parcels", json(text));
+      expect(r.status, what).toBe(400);
+      expect(Date.now() - started, what).toBeLessThan(2_000);
+    }
+    const atLimit = `{"owner_id":3,"title":"t","labels":{"a":{"b":{"c":{"d":{"e":"x"}}}}}}`;
+    expect((await call("/parcels", json(atLimit))).status).toBe(422);
+  });
+
+  it("answers 408 to a body that never finishes, in bounded time", async () => {
+    const slow = await startMock({ specPath: FIXTURE_SPEC });
+    // Node ignores a request timeout shorter than the headers timeout: lower both.
+    slow.mock.server.headersTimeout = 500;
+    slow.mock.server.requestTimeout = 1_000;
+    try {
+      const { port } = new URL(slow.api);
+      const started = Date.now();
+      const answer = await rawExchange(
+        port,
+        postHead("/parcels", "application/x-www-form-urlencoded", 100) + "owner_id=3",
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toMatch(/application\/problem\+json/);
+      expect(Date.now() - started).toBeLessThan(4_000);
+    } finally {
+      await slow.mock.close();
+    }
+  });
+
+  it("keeps serving after a client hangs up in the middle of its body", async () => {
+    const { port } = new URL(run.api);
+    await rawExchange(
+      port,
+      postHead("/parcels", "application/x-www-form-urlencoded", 10_000) + "owner_id=3&ti",
+      { hangUpAfterMs: 100 },
+    );
+    expect((await call("/parcels?id=7")).status).toBe(200);
+  });
+
+  it("answers 413 to Expect: 100-continue over the limit without inviting the body", async () => {
+    const { port } = new URL(small.api);
+    const answer = await rawExchange(
+      port,
+      postHead("/parcels", "application/json", 5_000_000, "expect: 100-continue\r\n"),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).not.toMatch(/100 Continue/);
+  });
+});
+
+describe("the request log", () => {
+  it("does not show secrets from the query string", () => {
+    expect(redactTarget("/api/v1/user.password?id=4&password=hunter2&pass=x%20y")).toBe(
+      "/api/v1/user.password?id=4&password=***&pass=***",
+    );
+    expect(redactTarget("/api/v1/user.token?token=abc&key_values[password]=z")).toBe(
+      "/api/v1/user.token?token=***&key_values[password]=z",
+    );
+    expect(redactTarget("/api/v1/x?pass%77ord=s")).toBe("/api/v1/x?pass%77ord=***");
+    expect(redactTarget("/api/v1/incident?id=4211")).toBe("/api/v1/incident?id=4211");
+  });
+
+  it("logs each request without them", async () => {
+    const logged = await startMock({ specPath: FIXTURE_SPEC, log: true });
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, "log").mockImplementation((line: string) => lines.push(line));
+    try {
+      await call("/parcels?id=7&password=hunter2", {}, logged.api);
+      await vi.waitFor(() => expect(lines.length).toBe(1));
+      expect(lines[0]).toMatch(/^GET \/api\/v1\/parcels\?id=7&password=\*\*\* -> 200/);
+    } finally {
+      spy.mockRestore();
+      await logged.mock.close();
+    }
   });
 });
 

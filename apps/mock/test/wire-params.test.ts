@@ -49,7 +49,16 @@ describe("parseWireParams (PHP's rules)", () => {
     const many = Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join("&");
     expect(statusOf(() => parse(many))).toBe(400);
     expect(statusOf(() => parse("a[b][c][d][e][f][g]=1"))).toBe(400);
-    expect(statusOf(() => parse("ids[5000]=1"))).toBe(400);
+    expect(parse("a[b][c][d][e][f]=1")).toEqual({ a: { b: { c: { d: { e: { f: "1" } } } } } });
+  });
+
+  it("reads a far index as one item, without allocating an array that long", () => {
+    // PHP reads `ids[999999]=1` as an array of one; it is one parameter, not too many.
+    const far = parse("ids[999999]=1");
+    expect(far).toEqual({ ids: { "999999": "1" } });
+    expect(Array.isArray(far["ids"])).toBe(false);
+    expect(parse("ids[1000]=1&ids[0]=2")).toEqual({ ids: { "0": "2", "1000": "1" } });
+    expect(parse("ids[999]=1")).toEqual({ ids: ["1"] });
   });
 
   it("ignores keys that would reach Object.prototype", () => {
