@@ -5,7 +5,9 @@
 //   3. renders that copy with `redocly build-docs --inlineBundle` (the renderer inside the page,
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
-//   5. prints the budgets.
+//   5. minifies the styles that build-docs leaves as written inside the renderer
+//      (src/html/minify-styles.js);
+//   6. prints the budgets.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -22,6 +24,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { pageSizeReport } from "../src/budgets.js";
+import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
 import { listOperations } from "../src/openapi/operations.js";
 import { withCodeSamples } from "../src/samples/code-samples.js";
@@ -42,9 +45,9 @@ mkdirSync(dist, { recursive: true });
 for (const file of ["openapi.json", "openapi.yaml"])
   copyFileSync(join(bundleDir, file), join(dist, file));
 
+const withSamples = withCodeSamples(bundle);
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
-  const withSamples = withCodeSamples(bundle);
   const input = join(work, "openapi.json");
   writeFileSync(input, JSON.stringify(withSamples));
   runBuildDocs(input, bundle.info);
@@ -52,7 +55,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-const { html, replaced } = localiseAssets(readFileSync(page, "utf8"));
+const written = readFileSync(page, "utf8");
+const { html: local, replaced } = localiseAssets(written);
+const { html, templates, saved } = minifyRendererStyles(local);
 assertTelemetryOff(html);
 const outside = outsideAssetReferences(html);
 if (outside.length > 0) {
@@ -64,8 +69,21 @@ writeFileSync(page, html);
 
 const bytes = Buffer.byteLength(html);
 console.log(`\nbuilt ${page}`);
-console.log(`operations: ${operations.length}, each with TypeScript and curl samples`);
+const multipart = (/** @type {string} */ label) =>
+  listOperations(withSamples).filter(({ operation }) =>
+    operation["x-codeSamples"].some(
+      (/** @type {{ label: string }} */ sample) => sample.label === label,
+    ),
+  ).length;
+console.log(
+  `operations: ${operations.length}, each with TypeScript and curl samples; multipart samples: ` +
+    `${multipart("TypeScript (multipart)")} TypeScript (file uploads), ${multipart("curl (multipart)")} curl`,
+);
 console.log(`outside assets replaced: ${replaced.length > 0 ? replaced.join(", ") : "none"}`);
+console.log(
+  `renderer styles minified: ${templates} templates, ${saved.toLocaleString("en")} bytes saved ` +
+    `(${Buffer.byteLength(written).toLocaleString("en")} bytes as build-docs wrote the page)`,
+);
 console.log(pageSizeReport(bytes, gzipSync(html).length));
 
 /**

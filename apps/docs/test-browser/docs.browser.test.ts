@@ -1,8 +1,11 @@
 // The reference page, opened in Debian's Chromium over http on 127.0.0.1: every operation of
 // the manual renders and is reachable from the navigation, search finds approvals, a deep
-// link opens its operation, nothing is requested from another host and the console stays free
-// of errors. Prints the time Chromium takes to render every operation (a budget, not asserted).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+// link opens its operation, file uploads show their multipart TypeScript sample, the minified
+// styles give the same style rules as the renderer build-docs inlined, nothing is requested
+// from another host and the console stays free of errors. Prints the time Chromium takes to
+// render every operation (a budget, not asserted).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
@@ -10,8 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { renderTimeReport } from "../src/budgets.js";
 import { listOperations, type OperationEntry } from "../src/openapi/operations.js";
+import { withCodeSamples } from "../src/samples/code-samples.js";
 import { launchChromium } from "./chromium.js";
 import { serveStatic } from "./static-server.js";
+import { withUnminifiedRenderer } from "./unminified-page.js";
 
 /** A fact of the vendor's manual: the number of operations the reference must show. */
 const MANUAL_OPERATION_COUNT = 154;
@@ -21,8 +26,17 @@ const WAIT_MS = 15_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const screenshots = join(root, "screenshots");
-const operations = listOperations(JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8")));
+const bundle = JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8"));
+const operations = listOperations(bundle);
 const tags = [...new Set(operations.map((operation) => operation.tag))];
+/** Label of the TypeScript sample that uploads files (src/samples/code-samples.js). */
+const UPLOAD_SAMPLE = "TypeScript (multipart)";
+/** Operations the build gave an upload sample, by the same generator. */
+const uploads = listOperations(withCodeSamples(bundle)).filter(({ operation }) =>
+  (operation["x-codeSamples"] as Array<{ label: string }>).some(
+    ({ label }) => label === UPLOAD_SAMPLE,
+  ),
+);
 
 /** Redoc 3 anchors an operation by its lower-cased operationId, under its tag's slug. */
 const slugOf = (operation: OperationEntry) => operation.operationId.toLowerCase();
@@ -35,9 +49,20 @@ const tagLinkOf = (tag: string) => `${MENU} a:has(span[data-text="${tag}"])`;
  * sidebar links are plain links to paths the static server does not have. The sign is the
  * "API docs by" badge, which Redoc only mounts on the client (with our local logo).
  */
-async function openPage(target: Page, hash = "") {
-  await target.goto(`${server.url}/${hash}`, { waitUntil: "load" });
+async function openPage(target: Page, hash = "", base = server.url) {
+  await target.goto(`${base}/${hash}`, { waitUntil: "load" });
   await target.locator('img[alt="redocly logo"][src^="data:"]').waitFor({ state: "attached" });
+}
+
+/** Opens the page and goes to an operation through the sidebar, as a reader would. */
+async function openOperation(target: Page, operation: OperationEntry, base = server.url) {
+  await openPage(target, "", base);
+  await target.locator(tagLinkOf(operation.tag)).first().click();
+  await target
+    .locator(`${MENU} a[href$="/${slugOf(operation)}"]`)
+    .first()
+    .click();
+  await scrollToSection(target, sectionOf(operation));
 }
 
 /**
@@ -186,6 +211,82 @@ describe("the reference page", () => {
     await deepLink.close();
   });
 
+  it("shows the multipart TypeScript sample of every file upload, label in full", async () => {
+    expect(uploads.map(({ operationId }) => operationId)).toContain("createIncident");
+    for (const operation of uploads) {
+      // Redoc keeps the chosen language in a cookie; every operation starts from the default.
+      await context.clearCookies();
+      const target = await context.newPage();
+      await openOperation(target, operation);
+      const section = target.locator(sectionOf(operation));
+      await section.locator("h2").first().waitFor({ state: "visible" });
+      const samplesPanel = section.locator(".panel-request-samples").first();
+      await samplesPanel
+        .locator('[data-testid="dropdown"] > button', { hasText: /^TypeScript$/ })
+        .click();
+      // The menu opens outside the panel, at the end of the page.
+      const item = target.locator('[role="menuitem"]', { hasText: UPLOAD_SAMPLE }).first();
+      await item.waitFor({ state: "visible" });
+      // The whole label shows in the menu (src/page.html lifts Redoc's 150px cut).
+      expect(
+        await item
+          .locator(`span[title="${UPLOAD_SAMPLE}"]`)
+          .evaluate((label) => label.scrollWidth <= label.clientWidth),
+        `${operation.operationId}: label not cut`,
+      ).toBe(true);
+      await item.click();
+      const source = samplesPanel.locator('[data-testid="source-code"]').first();
+      await expect
+        .poll(async () => (await source.textContent()) ?? "", { timeout: WAIT_MS })
+        .toContain("new File([await readFile(");
+      const text = (await source.textContent()) ?? "";
+      expect(text, operation.operationId).toContain(`sd.POST(${JSON.stringify(operation.path)}`);
+      expect(text, operation.operationId).toMatch(/attachments: \[\w+\]/);
+      if (operation.operationId === "createIncident") {
+        await scrollToSection(target, sectionOf(operation));
+        await target.screenshot({ path: join(screenshots, "createIncident-multipart.png") });
+      }
+      await target.close();
+    }
+    await context.clearCookies();
+  });
+
+  it("has the same style rules and text as with the renderer's styles unminified", async () => {
+    // The page as build-docs would leave it, next to the built one, on a second local server.
+    const unminifiedDir = mkdtempSync(join(tmpdir(), "sd-docs-unminified-"));
+    writeFileSync(
+      join(unminifiedDir, "index.html"),
+      withUnminifiedRenderer(readFileSync(join(dist, "index.html"), "utf8")),
+    );
+    const unminified = await serveStatic(unminifiedDir);
+    try {
+      const createIncident = operations.find(({ operationId }) => operationId === "createIncident");
+      expect(createIncident, "createIncident in the bundle").toBeDefined();
+      const operation = createIncident as OperationEntry;
+      const seen = [];
+      for (const base of [server.url, unminified.url]) {
+        const target = await context.newPage();
+        await openOperation(target, operation, base);
+        const section = target.locator(sectionOf(operation));
+        await section.locator("h2").first().waitFor({ state: "visible" });
+        seen.push({
+          rules: normalisedStyleRules(await settledStyleRules(target)),
+          text: await section.innerText(),
+          menu: await target.locator(MENU).first().innerText(),
+        });
+        await target.close();
+      }
+      const [built, reference] = seen;
+      expect(built?.rules.length, "style rules of the built page").toBeGreaterThan(500);
+      expect(built?.rules).toEqual(reference?.rules);
+      expect(built?.text).toBe(reference?.text);
+      expect(built?.menu).toBe(reference?.menu);
+    } finally {
+      await unminified.close();
+      rmSync(unminifiedDir, { recursive: true, force: true });
+    }
+  });
+
   it("offers the description for download, in YAML and JSON", async () => {
     await openPage(page);
     const downloaded: Record<string, unknown> = {};
@@ -227,3 +328,47 @@ describe("the reference page", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+/**
+ * The CSS rules of every style sheet of the page, once styled-components has stopped adding
+ * rules (no change for half a second).
+ */
+async function settledStyleRules(target: Page): Promise<string[]> {
+  const read = () =>
+    target.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
+    );
+  let rules = await read();
+  for (let stable = 0; stable < 5;) {
+    await target.waitForTimeout(100);
+    const next = await read();
+    stable = next.length === rules.length ? stable + 1 : 0;
+    rules = next;
+  }
+  return rules;
+}
+
+/**
+ * styled-components names classes and keyframes after a hash of their CSS text, so minified
+ * templates get other names; each name becomes its rank of first appearance (`.n0`, `.n1`, ...),
+ * and what is left is the rules themselves.
+ */
+function normalisedStyleRules(rules: string[]): string[] {
+  const keyframes = new Set(
+    rules.flatMap((rule) => /^@keyframes ([\w-]+)/.exec(rule)?.slice(1) ?? []),
+  );
+  const names = new Map<string, string>();
+  const rename = (name: string) => {
+    if (!names.has(name)) names.set(name, `n${names.size}`);
+    return names.get(name);
+  };
+  return rules.map((rule) =>
+    rule.replace(/\.(-?[A-Za-z_][\w-]*)|\b([A-Za-z][\w-]*)\b/g, (all, className, word) =>
+      className !== undefined
+        ? `.${rename(className)}`
+        : keyframes.has(word)
+          ? (rename(word) ?? word)
+          : all,
+    ),
+  );
+}

@@ -50,8 +50,8 @@ describe("withCodeSamples", () => {
 
   it("takes the credentials from the environment, never from the sample", () => {
     for (const entry of operations) {
-      for (const { label, source } of samplesOf(entry)) {
-        if (label === "TypeScript") {
+      for (const { lang, source } of samplesOf(entry)) {
+        if (lang === "TypeScript") {
           expect(source).toContain(
             "auth: { username: process.env.SD_USER!, password: process.env.SD_PASSWORD! }",
           );
@@ -86,6 +86,41 @@ describe("withCodeSamples", () => {
     expect(sample("addKbArticleAttachments", "curl (multipart)")).toMatch(
       /-F 'attachments\[\]=@[\w.-]+'/,
     );
+  });
+
+  it("adds a multipart TypeScript sample that uploads the example's files where a body takes files", () => {
+    const uploads = operations.filter((entry) =>
+      samplesOf(entry).some(({ label }) => label === "TypeScript (multipart)"),
+    );
+    expect(uploads.map(({ operationId }) => operationId)).toEqual(
+      expect.arrayContaining([
+        "createIncident",
+        "createIncidentComment",
+        "addKbArticleAttachments",
+      ]),
+    );
+    // Multipart without a file field: the client needs no second sample.
+    expect(samplesOf(find("setIncidentCustomField")).map(({ label }) => label)).not.toContain(
+      "TypeScript (multipart)",
+    );
+    for (const entry of uploads) {
+      expect(
+        samplesOf(entry).map(({ label }) => label),
+        entry.operationId,
+      ).toEqual(["TypeScript", "curl", "TypeScript (multipart)", "curl (multipart)"]);
+    }
+    const createIncident = sample("createIncident", "TypeScript (multipart)");
+    expect(createIncident).toContain('import { readFile } from "node:fs/promises";');
+    expect(createIncident).toContain(
+      'const bootScreen = new File([await readFile("boot-screen.jpg")], "boot-screen.jpg", {\n  type: "image/jpeg",\n});',
+    );
+    expect(createIncident).toContain("attachments: [bootScreen],");
+    expect(createIncident).toContain('title: "Laptop does not boot after BIOS update"');
+    expect(sample("addKbArticleAttachments", "TypeScript (multipart)")).toContain(
+      'new File([await readFile("bios-recovery.pdf")], "bios-recovery.pdf", {\n  type: "application/pdf",\n});',
+    );
+    // The plain sample stays a form without files.
+    expect(sample("createIncident", "TypeScript")).not.toContain("readFile");
   });
 
   it("uses the description's example values in TypeScript", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { tsLiteral, typescriptSample } from "../src/samples/typescript.js";
+import { fileDeclaration, TsCode, tsLiteral, typescriptSample } from "../src/samples/typescript.js";
 
 const base = {
   method: "get",
@@ -39,6 +39,30 @@ describe("typescriptSample", () => {
     expect(source).toContain('if (data.status === "ERROR") throw new Error(data.info);');
   });
 
+  it("reads the files to upload before the call and passes them in the body", () => {
+    const source = typescriptSample({
+      ...base,
+      method: "post",
+      path: "/kb.articles.attachments",
+      query: undefined,
+      body: { article_id: 310, attachments: [new TsCode("biosRecovery")] },
+      statusCheck: false,
+      files: [{ variable: "biosRecovery", fileName: "bios-recovery.pdf", type: "application/pdf" }],
+    });
+    expect(source.split("\n")[0]).toBe('import { readFile } from "node:fs/promises";');
+    expect(source).toContain(
+      'const biosRecovery = new File([await readFile("bios-recovery.pdf")], "bios-recovery.pdf", {',
+    );
+    expect(source).toContain(
+      'await sd.POST("/kb.articles.attachments", { body: { article_id: 310, attachments: [biosRecovery] } });',
+    );
+    expect(source.indexOf("new File(")).toBeLessThan(source.indexOf("await sd.POST("));
+  });
+
+  it("imports nothing from node:fs when no file travels", () => {
+    expect(typescriptSample({ ...base, query: { id: 4211 } })).not.toContain("node:fs");
+  });
+
   it("passes no init object when there is nothing to send", () => {
     expect(typescriptSample({ ...base, path: "/sd.version", query: undefined })).toContain(
       'await sd.GET("/sd.version");',
@@ -58,7 +82,26 @@ describe("tsLiteral", () => {
     expect(tsLiteral({ title: text, id: 1 }, "")).toBe(`{\n  title: "${text}",\n  id: 1,\n}`);
   });
 
+  it("writes code references as they are", () => {
+    expect(tsLiteral({ attachments: [7001, new TsCode("bootScreen")] }, "")).toBe(
+      "{ attachments: [7001, bootScreen] }",
+    );
+  });
+
   it("escapes strings as JSON does", () => {
     expect(tsLiteral('say "hi"\n', "")).toBe('"say \\"hi\\"\\n"');
+  });
+});
+
+describe("fileDeclaration", () => {
+  it("reads the file into a File with its name and media type, on one line when it fits", () => {
+    expect(fileDeclaration({ variable: "a", fileName: "a.jpg", type: "image/jpeg" })).toBe(
+      'const a = new File([await readFile("a.jpg")], "a.jpg", { type: "image/jpeg" });',
+    );
+    expect(
+      fileDeclaration({ variable: "bootScreen", fileName: "boot-screen.jpg", type: "image/jpeg" }),
+    ).toBe(
+      'const bootScreen = new File([await readFile("boot-screen.jpg")], "boot-screen.jpg", {\n  type: "image/jpeg",\n});',
+    );
   });
 });

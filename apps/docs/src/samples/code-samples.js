@@ -1,5 +1,6 @@
 // Puts `x-codeSamples` on every operation of a copy of the bundle: TypeScript with the
-// project's client and curl on the real wire, plus a multipart curl where files can travel.
+// project's client and curl on the real wire, plus a multipart curl where files can travel and
+// a multipart TypeScript sample that uploads the example's files where the body has file fields.
 // Generated at build time from the description, never written by hand, so they cannot drift.
 import { defaultServer, listOperations, resolveRef } from "../openapi/operations.js";
 import { curlSample } from "./curl.js";
@@ -11,9 +12,11 @@ import {
   propertiesOf,
 } from "./example-values.js";
 import { typescriptSample } from "./typescript.js";
+import { withFileUploads } from "./uploads.js";
 
 /** @typedef {import("../openapi/operations.js").OpenApiDocument} OpenApiDocument */
 /** @typedef {import("../openapi/operations.js").OperationEntry} OperationEntry */
+/** @typedef {import("./example-values.js").ExampleBody} ExampleBody */
 /** @typedef {{ lang: string, label: string, source: string }} CodeSample */
 
 /**
@@ -45,27 +48,43 @@ export function codeSamplesFor(document, { path, method, operation }) {
   const body = bodies.find((candidate) => candidate.mediaType === FORM_URLENCODED) ?? bodies[0];
   const multipart = bodies.find((candidate) => candidate.mediaType === MULTIPART);
   const url = `${baseUrl}${path}`;
+  /** @param {ExampleBody | undefined} example */
+  const typescript = (example) => {
+    // File contents become files read from disk: a string where the types want a Blob would
+    // neither compile nor upload anything.
+    const { value, files } =
+      example?.mediaType === MULTIPART
+        ? withFileUploads(example)
+        : { value: example?.value, files: [] };
+    return typescriptSample({
+      method,
+      path,
+      instance,
+      query:
+        query.length > 0
+          ? Object.fromEntries(query.map(({ name, value }) => [name, value]))
+          : undefined,
+      body: value,
+      statusCheck: statusCheckFor(document, operation),
+      files,
+    });
+  };
 
   /** @type {CodeSample[]} */
   const samples = [
-    {
-      lang: "TypeScript",
-      label: "TypeScript",
-      source: typescriptSample({
-        method,
-        path,
-        instance,
-        query:
-          query.length > 0
-            ? Object.fromEntries(query.map(({ name, value }) => [name, value]))
-            : undefined,
-        body: body?.value,
-        statusCheck: statusCheckFor(document, operation),
-      }),
-    },
+    { lang: "TypeScript", label: "TypeScript", source: typescript(body) },
     { lang: "curl", label: "curl", source: curlSample({ method, url, query, body }) },
   ];
   if (multipart && multipart !== body) {
+    // The client switches to multipart by itself when a file is in the body, so TypeScript
+    // only needs a second sample when the example uploads files.
+    if (withFileUploads(multipart).files.length > 0) {
+      samples.push({
+        lang: "TypeScript",
+        label: "TypeScript (multipart)",
+        source: typescript(multipart),
+      });
+    }
     samples.push({
       lang: "curl",
       label: "curl (multipart)",

@@ -9,10 +9,31 @@
  * @property {string} path the endpoint, e.g. `/incident`
  * @property {string} instance host name of the instance
  * @property {Record<string, unknown> | undefined} query example query parameters, if any
- * @property {Record<string, unknown> | undefined} body example form body, if any
+ * @property {Record<string, unknown> | undefined} body example body, if any; file contents are
+ *   `TsCode` references to the variables of `files`
  * @property {{ info: boolean } | false} statusCheck whether the answer is a status envelope
  *   (HTTP 200 with `status: "ERROR"` on refusal) and whether it carries an `info` message
+ * @property {FileUpload[]} [files] files the sample reads from disk before the call
  */
+
+/**
+ * A file a sample uploads: read from disk into a `File` held by a variable of the sample.
+ * @typedef {object} FileUpload
+ * @property {string} variable name of the variable, e.g. `bootScreen`
+ * @property {string} fileName e.g. `boot-screen.jpg`
+ * @property {string} type media type of the file, e.g. `image/jpeg`
+ */
+
+/**
+ * A piece of TypeScript written into a sample as it is (a variable name, a call), where
+ * `tsLiteral` would otherwise write a JSON value.
+ */
+export class TsCode {
+  /** @param {string} code */
+  constructor(code) {
+    this.code = code;
+  }
+}
 
 const MAX_LINE = 100;
 
@@ -20,7 +41,7 @@ const MAX_LINE = 100;
  * @param {TypeScriptCall} call
  * @returns {string}
  */
-export function typescriptSample({ method, path, instance, query, body, statusCheck }) {
+export function typescriptSample({ method, path, instance, query, body, statusCheck, files = [] }) {
   /** @type {Record<string, unknown>} */
   const init = {};
   if (query && Object.keys(query).length > 0) init.params = { query };
@@ -31,6 +52,7 @@ export function typescriptSample({ method, path, instance, query, body, statusCh
   ];
 
   const lines = [
+    ...(files.length > 0 ? ['import { readFile } from "node:fs/promises";'] : []),
     'import { createServiceDeskClient } from "@sd-toolkit/client";',
     "",
     "const sd = createServiceDeskClient({",
@@ -38,9 +60,20 @@ export function typescriptSample({ method, path, instance, query, body, statusCh
     "  auth: { username: process.env.SD_USER!, password: process.env.SD_PASSWORD! },",
     "});",
     "",
+  ];
+  if (files.length > 0) {
+    lines.push(
+      // Short lines: the sample panel of the page is narrow.
+      "// A Blob in the body makes the client send multipart.",
+      "// A File is a Blob with a name: the name travels too.",
+      ...files.map(fileDeclaration),
+      "",
+    );
+  }
+  lines.push(
     `const { data, error } = await sd.${method.toUpperCase()}(${args.join(", ")});`,
     "if (error) throw error;",
-  ];
+  );
   if (statusCheck) {
     // Refusals of writes come back as HTTP 200, so `error` alone does not catch them.
     lines.push(
@@ -60,6 +93,7 @@ export function typescriptSample({ method, path, instance, query, body, statusCh
  */
 export function tsLiteral(value, indent) {
   if (value === undefined) return "undefined";
+  if (value instanceof TsCode) return value.code;
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const inner = `${indent}  `;
   const members = Array.isArray(value)
@@ -70,6 +104,21 @@ export function tsLiteral(value, indent) {
   const oneLine = Array.isArray(value) ? `[${members.join(", ")}]` : `{ ${members.join(", ")} }`;
   if (!oneLine.includes("\n") && indent.length + oneLine.length <= MAX_LINE - 40) return oneLine;
   return `${open}\n${members.map((member) => `${inner}${member},`).join("\n")}\n${indent}${close}`;
+}
+
+/**
+ * `const bootScreen = new File([await readFile("boot-screen.jpg")], "boot-screen.jpg", { ... });`
+ * on one line when it fits, otherwise with the options broken out as Prettier does.
+ * @param {FileUpload} file
+ * @returns {string}
+ */
+export function fileDeclaration({ variable, fileName, type }) {
+  const name = JSON.stringify(fileName);
+  const head = `const ${variable} = new File([await readFile(${name})], ${name}, `;
+  const options = `{ type: ${JSON.stringify(type)} }`;
+  const oneLine = `${head}${options});`;
+  if (oneLine.length <= MAX_LINE) return oneLine;
+  return `${head}{\n  type: ${JSON.stringify(type)},\n});`;
 }
 
 /** @param {string} key */
