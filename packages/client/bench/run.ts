@@ -1,14 +1,13 @@
 // `npm run bench`: what one typed GET costs through the client with every feature on, against
-// plain openapi-fetch and a bare fetch, all against one local node:http server. The three run
-// in alternating rounds (order rotated each round) so that drift in machine load hits all of
-// them alike; the medians of per-call times are compared. Bounded: a fixed number of calls.
+// plain openapi-fetch and a bare fetch, all against one local node:http server, interleaved
+// call by call; the medians of per-call times are compared. Bounded: a fixed number of calls.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServiceDeskClient, type paths } from "@sd-toolkit/client";
 import createClient from "openapi-fetch";
 
-const ROUNDS = 15;
-const CALLS_PER_ROUND = 300;
+const ROUNDS = 20;
+const CALLS_PER_ROUND = 400;
 const WARMUP_CALLS = 500;
 const TARGET_RATIO = 1.1;
 
@@ -65,13 +64,14 @@ const samples: Record<string, number[]> = Object.fromEntries(names.map((name) =>
 
 for (const name of names) for (let i = 0; i < WARMUP_CALLS; i++) await variants[name]!();
 
+// Calls are interleaved one by one (order rotated each round), so that drift in machine load,
+// GC pauses and JIT tiering hit the three variants alike; per-call medians are compared.
 for (let round = 0; round < ROUNDS; round++) {
   const order = names.map((_, i) => names[(i + round) % names.length]!);
-  for (const name of order) {
-    const call = variants[name]!;
-    for (let i = 0; i < CALLS_PER_ROUND; i++) {
+  for (let i = 0; i < CALLS_PER_ROUND; i++) {
+    for (const name of order) {
       const started = process.hrtime.bigint();
-      await call();
+      await variants[name]!();
       samples[name]!.push(Number(process.hrtime.bigint() - started) / 1000);
     }
   }
@@ -92,7 +92,7 @@ const [client, openapiFetch, bare] = names.map((name) => medians[name]!) as [
 ];
 
 console.log(
-  `GET /incident, ${ROUNDS} alternating rounds x ${CALLS_PER_ROUND} calls per variant (Node ${process.version})`,
+  `GET /incident, ${ROUNDS} rounds x ${CALLS_PER_ROUND} interleaved calls per variant (Node ${process.version})`,
 );
 for (const name of names)
   console.log(`  ${name.padEnd(24)} median ${medians[name]!.toFixed(1).padStart(7)} µs/call`);

@@ -98,8 +98,10 @@ export function buildManifest(doc) {
             `${method.toUpperCase()} ${path} takes ${Object.keys(content).join(", ")}; the client sends form or multipart bodies only`,
           );
         }
-        // Plain form bodies are the default: only the exceptions are recorded.
-        if (letters !== "f") manifest.bodies[`${method.toUpperCase()} ${path}`] = letters;
+        // The client sends a form unless a file is present, so only the operations that cannot
+        // take a form at all change its choice: only they are recorded (every byte of the
+        // manifest is shipped in the bundle).
+        if (!letters.includes("f")) manifest.bodies[`${method.toUpperCase()} ${path}`] = letters;
       }
 
       if (method !== "get") continue;
@@ -149,7 +151,7 @@ export function renderManifest(manifest, version) {
     "/** Version of the package, sent in the User-Agent header. */",
     `export const version = ${JSON.stringify(version)};`,
     "",
-    "/** Write operations whose body is not only form-encoded: f form, m multipart, in the description's order. */",
+    "/** Write operations whose body cannot be form-encoded, with their media types (m multipart). */",
     `export const bodies: Record<string, string> = ${JSON.stringify(sorted(manifest.bodies))};`,
     "",
     '/** Paged GET operations: how they page, and the answer field holding the items ("" = the answer). */',

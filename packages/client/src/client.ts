@@ -14,9 +14,9 @@ import type { OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
 import { resolveOptions, type ServiceDeskClientOptions } from "./options.js";
 import { walkPages, type PageArgs, type PageItem, type PagedPath } from "./paginate.js";
-import { MULTIPART, mediaTypeFor, serializeBody } from "./serialize/body.js";
+import { FORM, MULTIPART, mediaTypeFor, serializeBody } from "./serialize/body.js";
 import { serializeQuery } from "./serialize/query.js";
-import { createTransport, type CallOverrides } from "./transport.js";
+import { createTransport } from "./transport.js";
 import { unwrapResult, type FetchResult, type Unwrapped } from "./unwrap.js";
 
 type Core = Client<paths>;
@@ -51,62 +51,77 @@ type WriteInit = { body?: unknown; headers?: HeadersOptions } | undefined;
 
 export function createServiceDeskClient(options: ServiceDeskClientOptions): ServiceDeskClient {
   const { baseUrl, timeoutMs, retry } = resolveOptions(options);
-  const sent = new WeakMap<Response, OperationRef>();
+  // Each answer the transport returns, with its operation (for unwrap's errors) and the stop of
+  // its deadline.
+  const sent = new WeakMap<Response, [OperationRef, () => void]>();
 
-  const core = createClient<paths>({
-    baseUrl,
+  const transport = createTransport({
+    fetch: options.fetch ?? ((request) => fetch(request)),
+    authorizer: createAuthorizer(
+      options,
+      baseUrl,
+      (url, body) =>
+        unwrap(
+          postToken(url, { body, headers: { "Content-Type": FORM }, authorize: false }),
+        ) as Promise<TokenAnswer>,
+    ),
+    timeoutMs,
+    retry,
+    // openapi-fetch builds URLs as base URL + endpoint + query, so this recovers the endpoint
+    // (the token URL, outside the API, stays whole).
+    operationOf: ({ method, url }) => ({ method, path: url.replace(baseUrl, "").split("?")[0]! }),
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
+    sent,
+  });
+  const settings = {
     headers: { "User-Agent": `sd-toolkit-client/${version}`, ...options.headers },
     querySerializer: serializeQuery,
     bodySerializer: serializeBody,
-    fetch: createTransport({
-      fetch: options.fetch ?? ((request) => fetch(request)),
-      // The token request goes through this same client, without Authorization.
-      authorizer: createAuthorizer(options, baseUrl, (url, body) =>
-        unwrap(
-          post("", { baseUrl: url, body, authorize: false }) as Promise<{
-            data: TokenAnswer;
-            response: Response;
-          }>,
-        ),
-      ),
-      timeoutMs,
-      retry,
-      // openapi-fetch builds URLs as base URL + endpoint + query, so this recovers the endpoint
-      // (the token URL, outside the API, stays whole).
-      operationOf: ({ method, url }) => ({ method, path: url.replace(baseUrl, "").split("?")[0]! }),
-      onRequest: options.onRequest,
-      onResponse: options.onResponse,
-      sent,
-    }),
-  });
+    fetch: transport,
+  };
+  const core = createClient<paths>({ baseUrl, ...settings });
+  // Each call stops the deadline of its answer once openapi-fetch has read the body: until then
+  // the timeout and the caller's abort still apply (see the transport).
+  const settled =
+    <F extends (...args: never[]) => Promise<FetchResult>>(call: F) =>
+    async (...args: Parameters<F>) => {
+      const result = await call(...args);
+      sent.get(result.response)?.[1]();
+      return result;
+    };
+  const get = settled(core.GET as (path: string, init?: object) => Promise<FetchResult>);
+  // The token request goes through the same transport (timeout, 429 handling, hooks, errors)
+  // but through a client of its own, out of reach of the middleware registered with `sd.use()`:
+  // its body holds the client secret, and a middleware that returned a new Request would drop
+  // its `authorize: false` mark, so that the token request would wait for itself forever.
+  const postToken = settled(
+    createClient(settings).POST as unknown as (url: string, init: object) => Promise<FetchResult>,
+  );
 
   // Writes pick their media type from the description; the Content-Type header carries the
   // choice to serializeBody (no header for multipart: fetch adds it with the boundary).
   const write = (method: WriteMethod) =>
     ((path: string, init?: WriteInit) => {
       const type = init?.body === undefined ? MULTIPART : mediaTypeFor(method, path, init.body);
-      const call = core[method] as (path: string, init?: WriteInit) => Promise<FetchResult>;
-      return call(
+      return settled(core[method] as (path: string, init?: WriteInit) => Promise<FetchResult>)(
         path,
         type === MULTIPART
           ? init
           : { ...init, headers: mergeHeaders({ "Content-Type": type }, init?.headers) },
       );
     }) as Core[WriteMethod];
-  const post = write("POST") as (
-    path: string,
-    init: WriteInit & CallOverrides & { baseUrl: string },
-  ) => unknown;
 
-  const unwrap = <R extends FetchResult>(result: R | Promise<R>) =>
-    unwrapResult(result, (response) => sent.get(response));
+  const unwrap = <R extends FetchResult>(result: R | Promise<R>) => unwrapResult(result, sent);
 
   return {
-    GET: core.GET,
-    POST: post as Core["POST"],
+    GET: get as Core["GET"],
+    POST: write("POST"),
     PUT: write("PUT"),
     PATCH: write("PATCH"),
-    DELETE: core.DELETE,
+    DELETE: settled(
+      core.DELETE as (path: string, init?: object) => Promise<FetchResult>,
+    ) as Core["DELETE"],
     use: core.use,
     eject: core.eject,
     unwrap,
@@ -116,7 +131,6 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         params?: { query?: object };
       };
       const [kind, field] = pages[path as keyof typeof pages];
-      const get = core.GET as (path: string, init: object) => Promise<FetchResult>;
       return walkPages(
         kind,
         field,

@@ -52,11 +52,14 @@ export class ServiceDeskError extends Error {
 /** A call got no answer within its time limit. `status` is 0: no HTTP answer arrived. */
 export class ServiceDeskTimeoutError extends ServiceDeskError {
   override name = "ServiceDeskTimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(operation: OperationRef, timeoutMs: number) {
-    super({ ...operation, status: 0 }, `timed out after ${timeoutMs} ms`);
-    this.timeoutMs = timeoutMs;
+    // timeoutMs joins the details that ServiceDeskError copies onto the error.
+    super(
+      { ...operation, status: 0, timeoutMs } as ServiceDeskErrorDetails,
+      `timed out after ${timeoutMs} ms`,
+    );
   }
 }
 

@@ -72,7 +72,8 @@ export function fail(option: string, problem: string): never {
   throw new TypeError(`createServiceDeskClient: options.${option} ${problem}`);
 }
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+// URL#hostname is lower case already.
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 export function checkUrl(option: string, value: unknown, allowInsecureHttp?: boolean): string {
   let url: URL;
@@ -103,10 +104,12 @@ function resolveBaseUrl({
   }
   if (baseUrl != null) fail("instance", "conflicts with options.baseUrl");
   // A host (and port) only: anything that would change the scheme or the path is refused.
-  if (typeof instance !== "string" || !/^[\w.-]+(:\d+)?$/.test(instance)) {
+  // (A non-string is tested, and then used, as its string form.)
+  if (!/^[\w.-]+(:\d+)?$/.test(instance)) {
     fail("instance", "must be a host name");
   }
-  return new URL(`https://${instance}/api/v1`).href;
+  // Still parsed: the pattern lets through what URL refuses (a port above 65535).
+  return checkUrl("instance", `https://${instance}/api/v1`);
 }
 
 export const text = (value: unknown, option: string): string =>
@@ -123,8 +126,13 @@ export function resolveOptions(options: ServiceDeskClientOptions): ResolvedOptio
     fail("timeoutMs", "must be a positive number or false");
   }
   const policy = retry !== false && { ...DEFAULT_RETRY, ...retry };
-  if (policy && !Object.values(policy).every((value) => Array.isArray(value) || isDelay(value))) {
-    fail("retry", "must hold numbers >= 0");
+  if (policy) {
+    const { attempts, methods, ...delays } = policy;
+    if (!(attempts >= 1 && Array.isArray(methods) && Object.values(delays).every(isDelay))) {
+      fail("retry", "needs attempts >= 1, delays >= 0 and a methods array");
+    }
+    // Request methods are upper case: `["get"]` would otherwise silently never match.
+    policy.methods = methods.map((name) => String(name).toUpperCase());
   }
   return { baseUrl, timeoutMs, retry: policy };
 }

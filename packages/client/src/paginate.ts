@@ -74,6 +74,9 @@ export async function* walkPages(
   maxItems = Infinity,
 ): AsyncGenerator<unknown, void, undefined> {
   let yielded = 0;
+  // Every cursor sent so far: a server that hands back an earlier one (A, B, A, ...) would make
+  // the walk loop forever, so a cursor seen before ends it, like null.
+  const cursors = new Set([query.page_key, ""]);
   while (yielded < maxItems) {
     const body = (await fetchPage(query)) as Body;
     const items = itemsOf(body, field);
@@ -81,11 +84,11 @@ export async function* walkPages(
       yield item;
       if (++yielded >= maxItems) return;
     }
-    if (items.length === 0) return;
+    if (!items.length) return;
     if (kind === "cursor") {
       const next = body?.next_page_key;
-      // A repeated cursor would loop forever: treat it as the end, like null.
-      if (next == null || next === "" || next === query.page_key) return;
+      if (next == null || cursors.has(next)) return;
+      cursors.add(next);
       query = { ...query, page_key: next };
     } else {
       const offset = Number(query.offset ?? 0) + items.length;

@@ -30,12 +30,19 @@ export function startDeadline(
   };
 }
 
+/**
+ * Resolves once `signal` aborts (at once if it already has). Only used on the short-lived signal
+ * of a Deadline, so the listener goes away with it.
+ */
+export const aborted = (signal: AbortSignal): Promise<unknown> =>
+  new Promise((resolve) =>
+    signal.aborted ? resolve(0) : signal.addEventListener("abort", resolve),
+  );
+
 /** Waits `ms`, or rejects with the caller's abort reason as soon as the caller aborts. */
 export async function sleep(ms: number, caller: AbortSignal): Promise<void> {
   const pause = startDeadline(caller, ms);
-  if (!pause.signal.aborted) {
-    await new Promise((resolve) => pause.signal.addEventListener("abort", resolve));
-  }
+  await aborted(pause.signal);
   pause.clear();
   caller.throwIfAborted();
 }

@@ -20,14 +20,15 @@ export type Unwrapped<R extends FetchResult> = Exclude<R["data"], undefined>;
 
 export async function unwrapResult<R extends FetchResult>(
   result: R | Promise<R>,
-  operationOf: (response: Response) => OperationRef | undefined,
+  operations: WeakMap<Response, [OperationRef, ...unknown[]]>,
 ): Promise<Unwrapped<R>> {
   const { data, error, response } = await result;
-  const failed = !response.ok || error !== undefined;
+  // openapi-fetch fills `error` exactly when the status is not 2xx.
+  const failed = !response.ok;
   if (!failed && !isApplicationError(data)) return data as Unwrapped<R>;
   const body = failed ? error : data;
   throw new ServiceDeskError({
-    ...(operationOf(response) ?? { method: "?", path: "?" }),
+    ...(operations.get(response)?.[0] ?? { method: "?", path: "?" }),
     status: response.status,
     serverMessage: serverMessageOf(body),
     retryAfter: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),

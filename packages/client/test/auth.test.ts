@@ -1,5 +1,13 @@
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createServiceDeskClient, ServiceDeskError, scopesFor } from "../src/index.js";
+import {
+  createServiceDeskClient,
+  ServiceDeskError,
+  ServiceDeskTimeoutError,
+  scopesFor,
+  type RequestEvent,
+  type ResponseEvent,
+} from "../src/index.js";
 import { basicClient, BASE, json, scriptedFetch } from "./helpers.js";
 
 const TOKEN_URL = "https://sd.example.test/oauth/v2.0/access_token";
@@ -7,7 +15,7 @@ const SECRET = "client-SECRET-42";
 
 /** Routes token requests and API calls to two scripts; records both. */
 function oauthServer(
-  tokenAnswers: Array<() => Response | Promise<Response>>,
+  tokenAnswers: Array<(request: Request) => Response | Promise<Response>>,
   apiAnswer: (request: Request) => Response,
 ) {
   const tokenRequests: Request[] = [];
@@ -16,7 +24,7 @@ function oauthServer(
     if (request.url.startsWith(TOKEN_URL)) {
       tokenRequests.push(request);
       const next = tokenAnswers.length > 1 ? tokenAnswers.shift()! : tokenAnswers[0]!;
-      return next();
+      return next(request);
     }
     apiRequests.push(request);
     return apiAnswer(request);
@@ -29,7 +37,10 @@ const token =
   () =>
     json({ access_token: value, token_type: "Bearer", expires_in: expiresIn });
 
-function oauthClient(fetch: (request: Request) => Promise<Response>) {
+function oauthClient(
+  fetch: (request: Request) => Promise<Response>,
+  options: Partial<Parameters<typeof createServiceDeskClient>[0]> = {},
+) {
   return createServiceDeskClient({
     baseUrl: BASE,
     auth: {
@@ -39,8 +50,23 @@ function oauthClient(fetch: (request: Request) => Promise<Response>) {
     },
     fetch,
     retry: false,
+    ...options,
   });
 }
+
+/** A token endpoint that never answers, but gives up when the request is aborted, as fetch does. */
+const silent = (request: Request) =>
+  new Promise<Response>((_, reject) =>
+    request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+  );
+
+/** Every place a secret could show up when an error is logged. */
+const renderings = (error: unknown) => [
+  String(error),
+  (error as Error).stack ?? "",
+  JSON.stringify(error) ?? "",
+  inspect(error, { showHidden: true, depth: 10 }),
+];
 
 afterEach(() => {
   vi.useRealTimers();
@@ -246,7 +272,94 @@ describe("OAuth2 client credentials", () => {
     expect((failure as Error).message).toBe(
       `POST ${TOKEN_URL} failed with HTTP 401: invalid_client`,
     );
-    expect(JSON.stringify(failure)).not.toContain(SECRET);
+    for (const text of renderings(failure)) expect(text).not.toContain(SECRET);
+    expect(server.apiRequests).toHaveLength(0);
+  });
+
+  it("keeps the secret and the token out of timeout errors, hooks and the client object", async () => {
+    vi.useFakeTimers();
+    const events: (RequestEvent | ResponseEvent)[] = [];
+    let tokenAnswered = false;
+    const server = oauthServer(
+      [
+        silent, // the first token request times out
+        () => ((tokenAnswered = true), token("tok-SECRET-BEARER")()),
+      ],
+      () => json({ error: "nope" }, { status: 403 }),
+    );
+    const sd = oauthClient(server.fetch, {
+      timeoutMs: 1000,
+      onRequest: (event) => events.push(event),
+      onResponse: (event) => events.push(event),
+    });
+    const first = sd.GET("/sd.version").catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
+    const timedOut = await first;
+    expect(timedOut).toBeInstanceOf(ServiceDeskTimeoutError);
+    const failure = await sd.unwrap(sd.GET("/sd.version")).catch((error: unknown) => error);
+    expect(tokenAnswered).toBe(true);
+    expect(failure).toMatchObject({ status: 403, path: "/sd.version" });
+    for (const text of [
+      ...renderings(timedOut),
+      ...renderings(failure),
+      JSON.stringify(events),
+      inspect(events, { depth: 10 }),
+      inspect(sd, { showHidden: true, depth: 10 }),
+    ]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain("tok-SECRET-BEARER");
+    }
+    // The hooks saw the token request too, with its body (the secret) out of reach.
+    expect(events.filter((event) => event.url === TOKEN_URL)).toHaveLength(3);
+  });
+
+  it("keeps the token request away from sd.use() middleware", async () => {
+    const seen: string[] = [];
+    const server = oauthServer([token("tok-1")], () => json({ id: 1 }));
+    const sd = oauthClient(server.fetch);
+    sd.use({
+      async onRequest({ request }) {
+        seen.push(`${request.url} ${await request.clone().text()}`);
+        // Returning a new Request drops the properties openapi-fetch copied onto the old one;
+        // on the token request that used to make it wait for its own token, forever.
+        return new Request(request, { headers: { "X-Trace": "1" } });
+      },
+    });
+    const { data } = await sd.GET("/incident", { params: { query: { id: 1 } } });
+    expect(data).toEqual({ id: 1 });
+    expect(seen).toEqual([`${BASE}/incident?id=1 `]);
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(server.apiRequests[0]!.headers.get("authorization")).toBe("Bearer tok-1");
+    expect(server.apiRequests[0]!.headers.get("x-trace")).toBe("1");
+  });
+
+  it("stops waiting for the token when the caller aborts; the token still serves later calls", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = oauthServer([async () => (await gate, token("tok-1")())], () => json({}));
+    const sd = oauthClient(server.fetch);
+    const controller = new AbortController();
+    const call = sd.GET("/sd.version", { signal: controller.signal }).catch((error) => error);
+    await vi.waitFor(() => expect(server.tokenRequests).toHaveLength(1));
+    const reason = new Error("user went away");
+    controller.abort(reason);
+    expect(await call).toBe(reason);
+    expect(server.apiRequests).toHaveLength(0);
+    release();
+    expect((await sd.GET("/sd.version")).response.status).toBe(200);
+    expect(server.tokenRequests).toHaveLength(1);
+  });
+
+  it("counts the wait for a token against the call's time limit", async () => {
+    vi.useFakeTimers();
+    const server = oauthServer([silent], () => json({}));
+    const sd = oauthClient(server.fetch, { timeoutMs: 5000 });
+    const call = sd.GET("/sd.version", { timeoutMs: 1000 }).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await call).toMatchObject({
+      name: "ServiceDeskTimeoutError",
+      message: "GET /sd.version timed out after 1000 ms",
+    });
     expect(server.apiRequests).toHaveLength(0);
   });
 

@@ -98,9 +98,27 @@ describe("base URL", () => {
     expect(thrown(make({ instance: "acme.net", auth, timeoutMs: 0 }))).toMatch(
       /options\.timeoutMs/,
     );
-    expect(thrown(make({ instance: "acme.net", auth, retry: { attempts: -2 } }))).toBe(
-      "createServiceDeskClient: options.retry must hold numbers >= 0",
+    expect(thrown(make({ instance: "acme.net:99999", auth }))).toBe(
+      "createServiceDeskClient: options.instance is not an absolute URL",
     );
+  });
+
+  it("refuses every bad retry setting at construction, naming options.retry", () => {
+    for (const retry of [
+      { attempts: -2 },
+      { attempts: 0 },
+      { attempts: Number.NaN },
+      { baseDelayMs: -1 },
+      { maxDelayMs: Number.POSITIVE_INFINITY },
+      { budgetMs: "60000" },
+      // Not an array: it used to pass (a number looked like a delay) and crash the first retry.
+      { methods: 5 },
+      { methods: "GET" },
+    ]) {
+      expect(thrown(make({ instance: "acme.net", auth, retry })), JSON.stringify(retry)).toBe(
+        "createServiceDeskClient: options.retry needs attempts >= 1, delays >= 0 and a methods array",
+      );
+    }
   });
 
   it("never echoes a credential found in a URL option", () => {

@@ -41,6 +41,26 @@ describe("walkPages", () => {
     expect(stuck).toHaveBeenCalledTimes(1);
   });
 
+  it("stops when the server hands back any earlier cursor, not only the last one", async () => {
+    // A, B, A, B, ...: each cursor differs from the one just sent, yet the walk would never end.
+    const cycling = vi.fn(async (query: Record<string, unknown>) => ({
+      data: [user(1)],
+      next_page_key: query.page_key === "A" ? "B" : "A",
+    }));
+    // (maxItems only keeps a regression from hanging the test run.)
+    expect(await collect(walkPages("cursor", "data", {}, cycling, 10))).toHaveLength(3);
+    expect(cycling.mock.calls.map(([query]) => query.page_key)).toEqual([undefined, "A", "B"]);
+  });
+
+  it("stops at once on total 0 and on an empty id-keyed map", async () => {
+    const none = vi.fn(async () => ({ requestIds: [], limit: 10, offset: 0, total: 0 }));
+    expect(await collect(walkPages("offset", "requestIds", { limit: 10 }, none))).toEqual([]);
+    expect(none).toHaveBeenCalledTimes(1);
+    const emptyMap = vi.fn(async () => ({ data: {}, next_page_key: "next" }));
+    expect(await collect(walkPages("cursor", "data", {}, emptyMap))).toEqual([]);
+    expect(emptyMap).toHaveBeenCalledTimes(1);
+  });
+
   it("moves the offset by the items received until total is reached", async () => {
     const ids = [11, 12, 13, 14, 15];
     const fetchPage = vi.fn(async (query: Record<string, unknown>) => {

@@ -182,6 +182,28 @@ describe("backoff with full jitter", () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('matches methods in any case: `methods: ["get", "delete"]` retries DELETE too', async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch } = scriptedFetch(json({}, { status: 503 }), json({ status: "OK" }));
+    const call = basicClient(fetch, { retry: { methods: ["get", "delete"] } }).DELETE(
+      "/kb.articles",
+      { params: { query: { id: 310 } } },
+    );
+    await vi.runAllTimersAsync();
+    expect((await call).response.status).toBe(200);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("takes only `retry: false` per call; another per-call value keeps the client's policy", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch } = scriptedFetch(json({}, { status: 503 }), json({ version: "7" }));
+    // A partial policy used to replace the client's and crash on its missing `methods`.
+    const call = basicClient(fetch).GET("/sd.version", { retry: { attempts: 5 } } as never);
+    await vi.runAllTimersAsync();
+    expect((await call).data).toEqual({ version: "7" });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it("is off with retry: false, for the client or for one call", async () => {
     const off = scriptedFetch(tooMany("1"), json({}));
     expect(

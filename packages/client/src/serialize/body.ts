@@ -19,7 +19,8 @@ export function mediaTypeFor(method: string, path: string, body: unknown): strin
   ) {
     return MULTIPART;
   }
-  return bodies[`${method} ${path}`]?.includes("f") === false ? MULTIPART : FORM;
+  // The manifest lists only the operations that cannot take a form.
+  return `${method} ${path}` in bodies ? MULTIPART : FORM;
 }
 
 /** openapi-fetch's `bodySerializer`: encodes the body as the chosen Content-Type says. */
