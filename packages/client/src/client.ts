@@ -1,21 +1,19 @@
 // createServiceDeskClient: openapi-fetch configured for this API. openapi-fetch keeps the typed
 // `{ data, error, response }` calls; the wire rules plug in as its query and body serializers;
-// auth, timeouts, retries and hooks sit in the transport passed as its `fetch`.
+// auth, retries and hooks sit in the transport, which each call hands openapi-fetch as its
+// `fetch` together with the call's deadline.
 import type { paths } from "@sd-toolkit/types";
-import createClient, {
-  mergeHeaders,
-  type Client,
-  type HeadersOptions,
-  type Middleware,
-} from "openapi-fetch";
+import createClient, { type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
 import { createAuthorizer } from "./auth/index.js";
 import type { TokenAnswer } from "./auth/oauth.js";
-import type { OperationRef } from "./errors.js";
+import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
 import { resolveOptions, type ServiceDeskClientOptions } from "./options.js";
 import { walkPages, type PageArgs, type PageItem, type PagedPath } from "./paginate.js";
-import { FORM, MULTIPART, mediaTypeFor, serializeBody } from "./serialize/body.js";
+import { serializeBody } from "./serialize/body.js";
 import { serializeQuery } from "./serialize/query.js";
+import { RequestRecord } from "./record.js";
+import { createDeadline } from "./timeout.js";
 import { createTransport } from "./transport.js";
 import { unwrapResult, type FetchResult, type Unwrapped } from "./unwrap.js";
 
@@ -46,83 +44,98 @@ export interface ServiceDeskClient {
   ): AsyncGenerator<PageItem<P>, void, undefined>;
 }
 
-type WriteMethod = "POST" | "PUT" | "PATCH";
-type WriteInit = { body?: unknown; headers?: HeadersOptions } | undefined;
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** The options of a call, as far as the client reads them; openapi-fetch reads the rest. */
+type CallInit = {
+  body?: unknown;
+  headers?: HeadersOptions;
+  signal?: AbortSignal | null;
+  timeoutMs?: number | false;
+  middleware?: Middleware[];
+} & Record<string, unknown>;
+type Send = (path: string, init?: object) => Promise<FetchResult>;
 
 export function createServiceDeskClient(options: ServiceDeskClientOptions): ServiceDeskClient {
   const { baseUrl, timeoutMs, retry } = resolveOptions(options);
-  // Each answer the transport returns, with its operation (for unwrap's errors) and the stop of
-  // its deadline.
-  const sent = new WeakMap<Response, [OperationRef, () => void]>();
+  // The operation of each answer, for unwrap()'s errors.
+  const sent = new WeakMap<Response, OperationRef>();
+  let observed = false;
 
   const transport = createTransport({
-    fetch: options.fetch ?? ((request) => fetch(request)),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     authorizer: createAuthorizer(
       options,
       baseUrl,
-      (url, body) =>
-        unwrap(
-          postToken(url, { body, headers: { "Content-Type": FORM }, authorize: false }),
-        ) as Promise<TokenAnswer>,
+      (url, body) => unwrap(postToken(url, { body, authorize: false })) as Promise<TokenAnswer>,
     ),
-    timeoutMs,
     retry,
-    // openapi-fetch builds URLs as base URL + endpoint + query, so this recovers the endpoint
-    // (the token URL, outside the API, stays whole).
-    operationOf: ({ method, url }) => ({ method, path: url.replace(baseUrl, "").split("?")[0]! }),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
-    sent,
   });
   const settings = {
-    headers: { "User-Agent": `sd-toolkit-client/${version}`, ...options.headers },
+    // No Content-Type of openapi-fetch's (it would say JSON): fetch derives it from the body.
+    headers: {
+      "User-Agent": `sd-toolkit-client/${version}`,
+      "Content-Type": null,
+      ...options.headers,
+    },
     querySerializer: serializeQuery,
-    bodySerializer: serializeBody,
-    fetch: transport,
   };
   const core = createClient<paths>({ baseUrl, ...settings });
-  // Each call stops the deadline of its answer once openapi-fetch has read the body: until then
-  // the timeout and the caller's abort still apply (see the transport).
-  const settled =
-    <F extends (...args: never[]) => Promise<FetchResult>>(call: F) =>
-    async (...args: Parameters<F>) => {
-      const result = await call(...args);
-      sent.get(result.response)?.[1]();
-      return result;
+
+  // Every call passes here. It arms the call's deadline, which the transport passes to fetch
+  // and re-arms for each attempt, and disarms it only once openapi-fetch has read the answer's
+  // body, which a server can stall too. Its context reaches the transport through openapi-fetch's
+  // per-call `fetch`, which also survives a middleware that replaces the Request.
+  const call =
+    (method: Method, send: Send) =>
+    async (path: string, init: CallInit = {}): Promise<FetchResult> => {
+      const operation = { method, path };
+      const limit = init.timeoutMs ?? timeoutMs;
+      const deadline = createDeadline(
+        init.signal,
+        limit,
+        () => new ServiceDeskTimeoutError(operation, limit as number),
+      );
+      const context = { deadline, retry: init.retry, authorize: init.authorize };
+      deadline.start();
+      try {
+        const result = await send(path, {
+          ...init,
+          // The caller's signal reaches fetch through the deadline. On openapi-fetch's Request
+          // it would only add a second signal link, one of the dearest steps of a call.
+          signal: null,
+          // Middleware needs real Requests; without it a RequestRecord is enough (see there).
+          Request: observed || init.middleware ? undefined : RequestRecord,
+          bodySerializer: (body: unknown) => serializeBody(method, path, body),
+          fetch: (request: Request | RequestRecord) => transport(request, context),
+        });
+        sent.set(result.response, operation);
+        return result;
+      } finally {
+        deadline.clear();
+      }
     };
-  const get = settled(core.GET as (path: string, init?: object) => Promise<FetchResult>);
+  const get = call("GET", core.GET as Send);
   // The token request goes through the same transport (timeout, 429 handling, hooks, errors)
   // but through a client of its own, out of reach of the middleware registered with `sd.use()`:
   // its body holds the client secret, and a middleware that returned a new Request would drop
   // its `authorize: false` mark, so that the token request would wait for itself forever.
-  const postToken = settled(
-    createClient(settings).POST as unknown as (url: string, init: object) => Promise<FetchResult>,
-  );
-
-  // Writes pick their media type from the description; the Content-Type header carries the
-  // choice to serializeBody (no header for multipart: fetch adds it with the boundary).
-  const write = (method: WriteMethod) =>
-    ((path: string, init?: WriteInit) => {
-      const type = init?.body === undefined ? MULTIPART : mediaTypeFor(method, path, init.body);
-      return settled(core[method] as (path: string, init?: WriteInit) => Promise<FetchResult>)(
-        path,
-        type === MULTIPART
-          ? init
-          : { ...init, headers: mergeHeaders({ "Content-Type": type }, init?.headers) },
-      );
-    }) as Core[WriteMethod];
+  const postToken = call("POST", createClient(settings).POST as unknown as Send);
 
   const unwrap = <R extends FetchResult>(result: R | Promise<R>) => unwrapResult(result, sent);
 
   return {
     GET: get as Core["GET"],
-    POST: write("POST"),
-    PUT: write("PUT"),
-    PATCH: write("PATCH"),
-    DELETE: settled(
-      core.DELETE as (path: string, init?: object) => Promise<FetchResult>,
-    ) as Core["DELETE"],
-    use: core.use,
+    POST: call("POST", core.POST as Send) as Core["POST"],
+    PUT: call("PUT", core.PUT as Send) as Core["PUT"],
+    PATCH: call("PATCH", core.PATCH as Send) as Core["PATCH"],
+    DELETE: call("DELETE", core.DELETE as Send) as Core["DELETE"],
+    use(...middleware) {
+      // From now on openapi-fetch builds real Requests, which middleware can read and replace.
+      observed = true;
+      core.use(...middleware);
+    },
     eject: core.eject,
     unwrap,
     paginate(path, ...[init]) {

@@ -1,6 +1,7 @@
 // Options of createServiceDeskClient and their validation. Mistakes surface at construction,
 // with a message naming the option, rather than as a confusing failure on the first call.
 // Messages never echo option values: a URL or an auth field could hold a secret.
+import type { FetchLike } from "./transport.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 
 /** HTTP Basic with an API user of the instance. */
@@ -48,12 +49,16 @@ export interface ServiceDeskClientOptions {
   /** Allow plain `http://` to a host other than loopback. Credentials then cross the network in clear. */
   allowInsecureHttp?: boolean;
   auth: AuthOptions;
-  /** Time limit of each HTTP attempt until the answer's headers arrive; `false` for none. Default 30 000. */
+  /** Time limit of each HTTP attempt, reading the answer included; `false` for none. Default 30 000. */
   timeoutMs?: number | false;
   /** Retry settings, or `false` to never retry. */
   retry?: RetryOptions | false;
-  /** The transport underneath (default `globalThis.fetch`); tests inject one here. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * The transport underneath (default `globalThis.fetch`), called like it: `fetch(url, init)`, or
+   * `fetch(request, init)` once middleware is registered; `init.signal` ends the attempt (the
+   * caller's abort or the time limit). Tests inject one here.
+   */
+  fetch?: FetchLike;
   /** Headers added to every call. */
   headers?: Record<string, string>;
   /** Called before each attempt (retries included); pass `console.debug` to log calls. */

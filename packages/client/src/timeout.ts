@@ -1,48 +1,57 @@
-// Timers of the transport: a per-attempt deadline merged with the caller's AbortSignal, and an
-// abortable pause between retries (the same deadline, waited out).
+// Timers of a call: one deadline per call, merged with the caller's AbortSignal and re-armed for
+// each attempt, and an abortable pause between retries.
 
 export interface Deadline {
-  /** Aborts when the caller aborts (with the caller's reason) or when the time is up. */
+  /** Aborts when the caller aborts (with the caller's reason) or when an attempt runs out of time. */
   signal: AbortSignal;
-  /** Stops the timer and the caller link; call it as soon as the attempt settles. */
+  /** Arms the time limit for one attempt, replacing the previous attempt's. */
+  start(): void;
+  /** Disarms the time limit (while waiting between attempts). */
+  stop(): void;
+  /** Disarms it and lets go of the caller's signal; call it once the call has ended. */
   clear(): void;
 }
 
-export function startDeadline(
-  caller: AbortSignal,
+export function createDeadline(
+  caller: AbortSignal | null | undefined,
   timeoutMs: number | false,
   timeoutReason?: () => Error,
 ): Deadline {
   const controller = new AbortController();
-  const follow = () => controller.abort(caller.reason);
-  if (caller.aborted) follow();
-  else caller.addEventListener("abort", follow);
-  const timer =
-    timeoutMs === false
-      ? undefined
-      : setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
+  const follow = () => controller.abort(caller!.reason);
+  if (caller?.aborted) follow();
+  else caller?.addEventListener("abort", follow);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => clearTimeout(timer);
   return {
     signal: controller.signal,
+    start() {
+      stop();
+      if (timeoutMs !== false)
+        timer = setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
+    },
+    stop,
     clear() {
-      clearTimeout(timer);
-      caller.removeEventListener("abort", follow);
+      stop();
+      caller?.removeEventListener("abort", follow);
     },
   };
 }
 
 /**
- * Resolves once `signal` aborts (at once if it already has). Only used on the short-lived signal
- * of a Deadline, so the listener goes away with it.
+ * Resolves once `signal` aborts (at once if it already has). Only used on the signal of one
+ * call's deadline, so the listener goes away with it.
  */
 export const aborted = (signal: AbortSignal): Promise<unknown> =>
   new Promise((resolve) =>
     signal.aborted ? resolve(0) : signal.addEventListener("abort", resolve),
   );
 
-/** Waits `ms`, or rejects with the caller's abort reason as soon as the caller aborts. */
-export async function sleep(ms: number, caller: AbortSignal): Promise<void> {
-  const pause = startDeadline(caller, ms);
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  const pause = createDeadline(signal, ms);
+  pause.start();
   await aborted(pause.signal);
   pause.clear();
-  caller.throwIfAborted();
+  signal.throwIfAborted();
 }

@@ -1,103 +1,91 @@
 // The `fetch` that openapi-fetch calls. Everything that may repeat a request lives here,
 // below openapi-fetch, because only at this level can the same request be sent again:
 // the Authorization header (set per attempt, so a renewed OAuth token is used), the
-// per-attempt timeout, retries with backoff, and the hooks, which therefore see every attempt.
+// per-attempt time limit, retries with backoff, and the hooks, which therefore see every attempt.
 import type { Authorizer } from "./auth/index.js";
-import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import type { RequestEvent, ResponseEvent } from "./options.js";
+import { RequestRecord } from "./record.js";
 import { redactHeaders } from "./redact.js";
 import { isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
-import { aborted, sleep, startDeadline } from "./timeout.js";
+import { aborted, sleep, type Deadline } from "./timeout.js";
 
 export interface TransportOptions {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: FetchLike;
   authorizer: Authorizer;
-  timeoutMs: number | false;
   retry: RetryPolicy | false;
-  /** Names the operation of a request (`GET /incident`) for errors. */
-  operationOf: (request: Request) => OperationRef;
   onRequest?: ((event: RequestEvent) => void) | undefined;
   onResponse?: ((event: ResponseEvent) => void) | undefined;
-  /**
-   * Remembers, for each returned answer, its operation (for `unwrap()`'s errors) and how to stop
-   * its deadline once the body has been read.
-   */
-  sent: WeakMap<Response, [OperationRef, () => void]>;
 }
 
-/** Per-call overrides: openapi-fetch copies unknown keys of a call's options onto its Request. */
-export interface CallOverrides {
-  timeoutMs?: number | false;
-  retry?: false;
+/**
+ * Called like the global fetch, with the request as a URL and an init, or as a Request (when
+ * middleware saw it) and an init; the init's signal ends the attempt.
+ */
+export type FetchLike = (input: string | Request, init: RequestInit) => Promise<Response>;
+
+/** What the client tells the transport about one call, next to openapi-fetch's request. */
+export interface CallContext {
+  /** Its signal ends the fetch (caller's abort, time limit); re-armed for each attempt. */
+  deadline: Deadline;
+  /** `false` turns retries off for this call; other values keep the client's policy. */
+  retry?: unknown;
   /** `false` sends the request without Authorization (the OAuth token request). */
-  authorize?: false;
+  authorize?: unknown;
 }
 
 export function createTransport(
   options: TransportOptions,
-): (request: Request) => Promise<Response> {
+): (request: Request | RequestRecord, call: CallContext) => Promise<Response> {
   // Taken out of `options` so that they are not called as its methods: a browser's fetch
   // throws "Illegal invocation" when `this` is anything but the global object or undefined.
   const { fetch, authorizer, onRequest, onResponse } = options;
 
-  return async (request: Request & CallOverrides) => {
-    const { method, signal: caller } = request;
-    const timeoutMs = request.timeoutMs ?? options.timeoutMs;
+  return async (request, { deadline, retry: perCall, authorize }) => {
+    const { method, url } = request;
+    const { signal } = deadline;
     // Only `retry: false` is a per-call override: a partial policy would lack its other fields.
-    const retry = request.retry !== false && options.retry;
+    const retry = perCall !== false && options.retry;
     const started = Date.now();
     let refreshed = false;
 
     for (let attempt = 1; ; attempt++) {
       // The repeat after an OAuth renewal does not count against the retry policy.
       const tries = refreshed ? attempt - 1 : attempt;
-      const deadline = startDeadline(
-        caller,
-        timeoutMs,
-        () => new ServiceDeskTimeoutError(options.operationOf(request), timeoutMs as number),
-      );
       let authorization = "";
-      let event: RequestEvent | undefined;
-      let attemptStarted = 0;
+      // Waiting for an OAuth token counts against the attempt's time limit, and the caller's
+      // abort ends the wait at once (the shared token request goes on for the other calls).
+      if (authorize !== false) {
+        const pending = authorizer.authorization();
+        // Basic and bearer credentials are ready at once; only an OAuth token is awaited.
+        authorization =
+          typeof pending === "string"
+            ? pending
+            : ((await Promise.race([pending, aborted(signal)])) as string);
+      }
+      signal.throwIfAborted();
+      // A record's init can be sent again as it is: its body is URLSearchParams or FormData. A Request
+      // that middleware saw is copied for each attempt: its body stream can be read once, and the
+      // credential must not show on the Request that middleware holds.
+      const record = request instanceof RequestRecord;
+      const input = record ? url : request.clone();
+      const init: RequestInit = record ? request.init : {};
+      const headers = record ? request.init.headers : (input as Request).headers;
+      init.signal = signal;
+      if (authorization) headers.set("Authorization", authorization);
+      const event = (onRequest || onResponse) && {
+        method,
+        url,
+        attempt,
+        headers: redactHeaders(headers),
+      };
+      if (event) onRequest?.(event);
+      const attemptStarted = Date.now();
       let response: Response | undefined;
       let failure: unknown;
-      // Everything from here to the answer runs under the deadline, and the finally clause stops
-      // its timer whatever throws (a hook, a consumed body): a timer left running would keep the
-      // process alive for up to timeoutMs after the call has ended.
       try {
-        // Waiting for an OAuth token counts against the attempt's time limit, and the caller's
-        // abort ends the wait at once (the shared token request goes on for the other calls).
-        if (request.authorize !== false) {
-          const pending = authorizer.authorization();
-          // Basic and bearer credentials are ready at once; only an OAuth token is awaited.
-          authorization =
-            typeof pending === "string"
-              ? pending
-              : ((await Promise.race([pending, aborted(deadline.signal)])) as string);
-        }
-        deadline.signal.throwIfAborted();
-        // A body stream can be read once: every attempt sends a copy so that a retry still has it.
-        const outgoing = new Request(request.body ? request.clone() : request, {
-          signal: deadline.signal,
-        });
-        if (authorization) outgoing.headers.set("Authorization", authorization);
-        event = (onRequest || onResponse) && {
-          method,
-          url: request.url,
-          attempt,
-          headers: redactHeaders(outgoing.headers),
-        };
-        if (event) onRequest?.(event);
-        attemptStarted = Date.now();
-        try {
-          response = await fetch(outgoing);
-        } catch (error) {
-          failure = error;
-        }
-      } finally {
-        // An answer keeps its deadline while openapi-fetch reads its body (a server can send
-        // headers and then stall); the client stops it once the call returns.
-        if (!response) deadline.clear();
+        response = await fetch(input, init);
+      } catch (error) {
+        failure = error;
       }
 
       if (event && response) {
@@ -107,9 +95,8 @@ export function createTransport(
           durationMs: Date.now() - attemptStarted,
         });
       }
-      // The caller's abort and our timeout are final: only real network failures repeat. (An
-      // abort leaves no answer, so the finally clause above has already stopped the deadline.)
-      if (deadline.signal.aborted) throw deadline.signal.reason;
+      // The caller's abort and the time limit are final: only real network failures repeat.
+      if (signal.aborted) throw signal.reason;
 
       let delay = 0;
       if (
@@ -131,16 +118,19 @@ export function createTransport(
               )
             : -1;
         if (delay < 0 || Date.now() - started + delay > (retry as RetryPolicy).budgetMs) {
+          // The answer's body is still to be read: the time limit stays armed for that, and
+          // the client disarms it once openapi-fetch has parsed the body.
           if (!response) throw failure;
-          options.sent.set(response, [options.operationOf(request), deadline.clear]);
           return response;
         }
       }
       // Free the connection of an answer we drop. Not awaited: a cloned body only finishes
       // cancelling once every clone is cancelled.
-      deadline.clear();
       response?.body?.cancel().catch(() => {});
-      await sleep(delay, caller);
+      // The wait between attempts is not part of either attempt's time limit.
+      deadline.stop();
+      await sleep(delay, signal);
+      deadline.start();
     }
   };
 }

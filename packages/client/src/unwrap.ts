@@ -20,7 +20,7 @@ export type Unwrapped<R extends FetchResult> = Exclude<R["data"], undefined>;
 
 export async function unwrapResult<R extends FetchResult>(
   result: R | Promise<R>,
-  operations: WeakMap<Response, [OperationRef, ...unknown[]]>,
+  operations: WeakMap<Response, OperationRef>,
 ): Promise<Unwrapped<R>> {
   const { data, error, response } = await result;
   // openapi-fetch fills `error` exactly when the status is not 2xx.
@@ -28,7 +28,7 @@ export async function unwrapResult<R extends FetchResult>(
   if (!failed && !isApplicationError(data)) return data as Unwrapped<R>;
   const body = failed ? error : data;
   throw new ServiceDeskError({
-    ...(operations.get(response)?.[0] ?? { method: "?", path: "?" }),
+    ...(operations.get(response) ?? { method: "?", path: "?" }),
     status: response.status,
     serverMessage: serverMessageOf(body),
     retryAfter: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),

@@ -7,8 +7,9 @@ import {
   scopesFor,
   type RequestEvent,
   type ResponseEvent,
+  type ServiceDeskClientOptions,
 } from "../src/index.js";
-import { basicClient, BASE, json, scriptedFetch } from "./helpers.js";
+import { asRequest, basicClient, BASE, json, scriptedFetch } from "./helpers.js";
 
 const TOKEN_URL = "https://sd.example.test/oauth/v2.0/access_token";
 const SECRET = "client-SECRET-42";
@@ -20,7 +21,8 @@ function oauthServer(
 ) {
   const tokenRequests: Request[] = [];
   const apiRequests: Request[] = [];
-  const fetch = vi.fn(async (request: Request) => {
+  const fetch = vi.fn(async (input: string | Request, init?: RequestInit) => {
+    const request = asRequest(input, init);
     if (request.url.startsWith(TOKEN_URL)) {
       tokenRequests.push(request);
       const next = tokenAnswers.length > 1 ? tokenAnswers.shift()! : tokenAnswers[0]!;
@@ -38,7 +40,7 @@ const token =
     json({ access_token: value, token_type: "Bearer", expires_in: expiresIn });
 
 function oauthClient(
-  fetch: (request: Request) => Promise<Response>,
+  fetch: ServiceDeskClientOptions["fetch"],
   options: Partial<Parameters<typeof createServiceDeskClient>[0]> = {},
 ) {
   return createServiceDeskClient({
@@ -123,7 +125,9 @@ describe("OAuth2 client credentials", () => {
     expect(tokenRequest!.method).toBe("POST");
     expect(tokenRequest!.url).toBe(TOKEN_URL);
     expect(tokenRequest!.headers.get("authorization")).toBeNull();
-    expect(tokenRequest!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(tokenRequest!.headers.get("content-type")).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
     expect(await tokenRequest!.text()).toBe(
       `grant_type=client_credentials&client_id=toolkit&client_secret=${SECRET}&scope=api.v1.incident%3Aget+api.v1.incident%3Aput`,
     );

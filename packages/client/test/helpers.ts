@@ -8,6 +8,13 @@ export const PASSWORD = "pa55-w0rd-SECRET";
 
 type Answer = Response | Error | ((request: Request) => Response | Promise<Response>);
 
+/**
+ * The one Request a real fetch makes of what the client passes: a URL and an init (openapi-fetch
+ * built a RequestRecord), or a Request and an init (middleware saw it). The init's signal ends
+ * the attempt, so the Request's signal follows it, as in fetch.
+ */
+export const asRequest = (input: string | Request, init?: RequestInit) => new Request(input, init);
+
 /** JSON answer with status 200 unless told otherwise. */
 export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -23,7 +30,8 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
  */
 export function scriptedFetch(...answers: Answer[]) {
   const requests: Request[] = [];
-  const fetch = vi.fn(async (request: Request): Promise<Response> => {
+  const fetch = vi.fn(async (input: string | Request, init?: RequestInit): Promise<Response> => {
+    const request = asRequest(input, init);
     requests.push(request);
     const answer = answers.length > 1 ? answers.shift()! : answers[0]!;
     if (answer instanceof Error) throw answer;
@@ -37,8 +45,9 @@ export function scriptedFetch(...answers: Answer[]) {
 export function hangingFetch() {
   const requests: Request[] = [];
   const fetch = vi.fn(
-    (request: Request) =>
+    (input: string | Request, init?: RequestInit) =>
       new Promise<Response>((_, reject) => {
+        const request = asRequest(input, init);
         requests.push(request);
         if (request.signal.aborted) reject(request.signal.reason);
         request.signal.addEventListener("abort", () => reject(request.signal.reason));

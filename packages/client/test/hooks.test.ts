@@ -31,7 +31,7 @@ describe("onRequest / onResponse hooks", () => {
     vi.spyOn(Math, "random").mockReturnValue(0);
     const requests: RequestEvent[] = [];
     const responses: ResponseEvent[] = [];
-    const { fetch } = scriptedFetch(
+    const { fetch, requests: sent } = scriptedFetch(
       json({}, { status: 429, headers: { "Retry-After": "0" } }),
       json({ id: 4211 }),
     );
@@ -58,7 +58,7 @@ describe("onRequest / onResponse hooks", () => {
     ]);
     for (const event of responses) expect(event.durationMs).toBeGreaterThanOrEqual(0);
     // The request carried real credentials; the hooks never saw them.
-    expect(fetch.mock.calls[0]![0].headers.get("authorization")).toMatch(/^Basic /);
+    expect(sent[0]!.headers.get("authorization")).toMatch(/^Basic /);
     const seen = JSON.stringify([requests, responses]);
     expect(seen).not.toContain(PASSWORD);
     expect(seen).not.toContain(Buffer.from(`api:${PASSWORD}`).toString("base64"));

@@ -30,6 +30,8 @@ describe("an operation that takes multipart only", () => {
     await basicClient(fetch).POST("/kb.articles", {
       body: { title: "T", content: "C", category_id: 14, author_id: 1042 } as never,
     });
-    expect(requests[0]!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(requests[0]!.headers.get("content-type")).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
   });
 });

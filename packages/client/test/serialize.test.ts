@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mediaTypeFor, serializeBody } from "../src/serialize/body.js";
+import { serializeBody } from "../src/serialize/body.js";
 import { encodePairs, toWirePairs } from "../src/serialize/pairs.js";
 import { serializeQuery } from "../src/serialize/query.js";
-import { basicClient, decodedQuery, json, scriptedFetch } from "./helpers.js";
+import { BASE, basicClient, decodedQuery, json, scriptedFetch } from "./helpers.js";
 
 describe("wire rules (one flattening for query, form and multipart)", () => {
   it("sends arrays as name[]=v, never bare repeats or commas", () => {
@@ -51,38 +51,40 @@ describe("wire rules (one flattening for query, form and multipart)", () => {
       ["attachments[]", file],
       ["id", "1"],
     ]);
-    expect(mediaTypeFor("PUT", "/incident", { a: { b: [1, file] } })).toBe("multipart/form-data");
-    expect(mediaTypeFor("PUT", "/incident", { a: { b: [1, "x"] } })).toBe(
-      "application/x-www-form-urlencoded",
-    );
     expect(encodePairs([])).toBe("");
   });
 });
 
-describe("body media type follows the description", () => {
-  it("is form-encoded for write operations that take forms", () => {
-    expect(mediaTypeFor("PUT", "/incident", { id: 1 })).toBe("application/x-www-form-urlencoded");
+describe("body encoding follows the description", () => {
+  const FORM = "application/x-www-form-urlencoded;charset=UTF-8";
+  /** The Content-Type fetch writes for a body. */
+  const typeOf = (body: BodyInit) =>
+    new Request(BASE, { method: "POST", body }).headers.get("content-type");
+
+  it("is a form, with its Content-Type, for write operations that take forms", () => {
+    const body = serializeBody("PUT", "/incident", { ids: [1, 2], reassignment: true });
+    expect(body).toBeInstanceOf(URLSearchParams);
+    expect(String(body)).toBe("ids%5B%5D=1&ids%5B%5D=2&reassignment=1");
+    expect(typeOf(body)).toBe(FORM);
     // The description lists multipart first here, but it also takes forms: without a file, a form it is.
-    expect(mediaTypeFor("POST", "/kb.articles.attachments", { id: 1 })).toBe(
-      "application/x-www-form-urlencoded",
+    expect(serializeBody("POST", "/kb.articles.attachments", { id: 1 })).toBeInstanceOf(
+      URLSearchParams,
     );
   });
 
-  it("is multipart as soon as a Blob or File is in the body, or for a ready FormData", () => {
-    expect(mediaTypeFor("POST", "/incident", { attachments: [new Blob(["x"])] })).toBe(
-      "multipart/form-data",
+  it("is multipart as soon as a Blob or File is in the body, at any depth", () => {
+    const body = serializeBody("POST", "/incident", { title: "T", attachments: [new Blob(["x"])] });
+    expect(body).toBeInstanceOf(FormData);
+    expect([...(body as FormData).keys()]).toEqual(["title", "attachments[]"]);
+    expect(typeOf(body)).toMatch(/^multipart\/form-data; boundary=/);
+    expect(serializeBody("PUT", "/incident", { a: { b: [1, new Blob(["x"])] } })).toBeInstanceOf(
+      FormData,
     );
-    expect(mediaTypeFor("POST", "/incident", new FormData())).toBe("multipart/form-data");
   });
 
-  it("serialises by the chosen Content-Type", () => {
-    const form = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
-    expect(serializeBody({ ids: [1, 2], reassignment: true }, form)).toBe(
-      "ids%5B%5D=1&ids%5B%5D=2&reassignment=1",
-    );
-    const multipart = serializeBody({ title: "T", attachments: [new Blob(["x"])] }, new Headers());
-    expect(multipart).toBeInstanceOf(FormData);
-    expect([...(multipart as FormData).keys()]).toEqual(["title", "attachments[]"]);
+  it("sends a ready FormData as it is", () => {
+    const ready = new FormData();
+    expect(serializeBody("POST", "/incident", ready)).toBe(ready);
   });
 });
 
@@ -108,7 +110,9 @@ describe("through the client", () => {
     });
     const [request] = requests;
     expect(request!.url).toBe("https://sd.example.test/api/v1/incident");
-    expect(request!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(request!.headers.get("content-type")).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
     expect(await request!.text()).toBe("id=4211&location_id=3&reassignment=0");
   });
 
@@ -150,7 +154,9 @@ describe("through the client", () => {
         creator_id: 1190,
       },
     });
-    expect(requests[0]!.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(requests[0]!.headers.get("content-type")).toBe(
+      "application/x-www-form-urlencoded;charset=UTF-8",
+    );
     expect(await requests[0]!.text()).toBe(
       "title=VPN&type_id=2&priority_id=2&category_id=41&customer_id=1190&creator_id=1190",
     );

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ServiceDeskError, ServiceDeskTimeoutError } from "../src/index.js";
-import { basicClient, hangingFetch, json, scriptedFetch } from "./helpers.js";
+import { asRequest, basicClient, hangingFetch, json, scriptedFetch } from "./helpers.js";
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -44,7 +44,8 @@ describe("timeout", () => {
 
   it("also times out an answer whose headers arrived but whose body stalls", async () => {
     // Like a real fetch, the body stream fails when the request's signal aborts.
-    const fetch = vi.fn(async (request: Request) => {
+    const fetch = vi.fn(async (input: string | Request, init?: RequestInit) => {
+      const request = asRequest(input, init);
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('{"id":'));
