@@ -97,7 +97,6 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         limit,
         () => new ServiceDeskTimeoutError(operation, limit as number),
       );
-      const context = { deadline, retry: init.retry, authorize: init.authorize };
       deadline.start();
       try {
         const result = await send(path, {
@@ -108,7 +107,7 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
           // Middleware needs real Requests; without it a RequestRecord is enough (see there).
           Request: observed || init.middleware ? undefined : RequestRecord,
           bodySerializer: (body: unknown) => serializeBody(method, path, body),
-          fetch: (request: Request | RequestRecord) => transport(request, context),
+          fetch: (request: Request | RequestRecord) => transport(request, deadline, init),
         });
         sent.set(result.response, operation);
         return result;

@@ -23,24 +23,26 @@ export interface TransportOptions {
  */
 export type FetchLike = (input: string | Request, init: RequestInit) => Promise<Response>;
 
-/** What the client tells the transport about one call, next to openapi-fetch's request. */
-export interface CallContext {
-  /** Its signal ends the fetch (caller's abort, time limit); re-armed for each attempt. */
-  deadline: Deadline;
+/** The options of a call that the transport reads (openapi-fetch reads the others). */
+export interface CallOptions {
   /** `false` turns retries off for this call; other values keep the client's policy. */
   retry?: unknown;
   /** `false` sends the request without Authorization (the OAuth token request). */
   authorize?: unknown;
+  /** Headers of the call's own, next to the client's. */
+  headers?: unknown;
 }
 
 export function createTransport(
   options: TransportOptions,
-): (request: Request | RequestRecord, call: CallContext) => Promise<Response> {
+): (request: Request | RequestRecord, deadline: Deadline, call: CallOptions) => Promise<Response> {
   // Taken out of `options` so that they are not called as its methods: a browser's fetch
   // throws "Illegal invocation" when `this` is anything but the global object or undefined.
   const { fetch, authorizer, onRequest, onResponse } = options;
+  let sameView: Record<string, string> | undefined;
 
-  return async (request, { deadline, retry: perCall, authorize }) => {
+  // `deadline`: its signal ends the fetch (caller's abort, time limit); re-armed for each attempt.
+  return async (request, deadline, { retry: perCall, authorize, headers: own }) => {
     const { method, url } = request;
     const { signal } = deadline;
     // Only `retry: false` is a per-call override: a partial policy would lack its other fields.
@@ -76,7 +78,12 @@ export function createTransport(
         method,
         url,
         attempt,
-        headers: redactHeaders(headers),
+        // Listing a Headers object is the dearest step of a hook, and every call that sends the
+        // client's headers and a credential shows the same: that view is built once.
+        headers:
+          record && !own && authorization
+            ? { ...(sameView ??= redactHeaders(headers)) }
+            : redactHeaders(headers),
       };
       if (event) onRequest?.(event);
       const attemptStarted = Date.now();

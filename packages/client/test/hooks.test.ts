@@ -91,4 +91,32 @@ describe("onRequest / onResponse hooks", () => {
     await sd.GET("/sd.version");
     expect(forEach).not.toHaveBeenCalled();
   });
+
+  it("show each call's own headers, and an event changed by a hook stays its own", async () => {
+    const { fetch } = scriptedFetch(json({}));
+    const seen: Record<string, string>[] = [];
+    const sd = createServiceDeskClient({
+      baseUrl: BASE,
+      auth: { username: "api", password: PASSWORD },
+      headers: { "X-Tenant": "acme" },
+      fetch,
+      onRequest(event) {
+        seen.push({ ...event.headers });
+        // A careless hook: what it does to this event must not show in the next one.
+        event.headers["x-tenant"] = "changed";
+      },
+    });
+    const forEach = vi.spyOn(Headers.prototype, "forEach");
+    await sd.GET("/sd.version");
+    await sd.GET("/sd.version", { headers: { "X-Trace": "1" } });
+    await sd.GET("/sd.version");
+    const expected = {
+      authorization: "[redacted]",
+      "user-agent": "sd-toolkit-client/0.1.0",
+      "x-tenant": "acme",
+    };
+    expect(seen).toEqual([expected, { ...expected, "x-trace": "1" }, expected]);
+    // The calls that send only the client's headers list them once, not once per call.
+    expect(forEach).toHaveBeenCalledTimes(2);
+  });
 });

@@ -32,11 +32,3 @@ export function toWirePairs(params: object | null | undefined): WirePair[] {
   if (params) for (const [name, value] of Object.entries(params)) push(pairs, name, value);
   return pairs;
 }
-
-/**
- * `application/x-www-form-urlencoded` text of the pairs, also used as the query string (PHP
- * decodes both alike, `+` as a space included). Only called for pairs without Blobs.
- */
-export function encodePairs(pairs: WirePair[]): string {
-  return new URLSearchParams(pairs as string[][]).toString();
-}
