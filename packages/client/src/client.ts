@@ -47,7 +47,6 @@ export interface ServiceDeskClient {
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** The options of a call, as far as the client reads them; openapi-fetch reads the rest. */
 type CallInit = {
-  body?: unknown;
   headers?: HeadersOptions;
   signal?: AbortSignal | null;
   timeoutMs?: number | false;
