@@ -1,10 +1,9 @@
 // Settings of the mock, read from command-line flags first and environment variables second,
 // so `PORT=4999 npm start` and `sd-mock --port 4999` both work. Flags win because they are the
 // more deliberate of the two.
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { siteDir } from "@sd-toolkit/docs";
 
 /** Which credentials the mock lets through. */
 export type AuthPolicy =
@@ -38,19 +37,18 @@ export const API_BASE = "/api/v1";
 
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
-/** The folder of this package, found from this file whether it runs from src/ or dist/src/. */
-function packageDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, "package.json"))) dir = dirname(dir);
-  return dir;
-}
+const require = createRequire(import.meta.url);
 
-/** Path of a file exported by the description's workspace, or its usual place in the repo. */
+/**
+ * The bundled description, from the `@sd-toolkit/openapi` dependency: an installed mock and the
+ * workspace (where the dependency links to `openapi/`) find it the same way. When the file is
+ * missing (not bundled yet) the path is still returned, and loading it says how to build it.
+ */
 function bundleFile(name: "openapi.json" | "openapi.yaml"): string {
   try {
-    return createRequire(import.meta.url).resolve(`@sd-toolkit/openapi/${name}`);
+    return require.resolve(`@sd-toolkit/openapi/${name}`);
   } catch {
-    return resolve(packageDir(), "../../openapi/dist", name);
+    return resolve(dirname(require.resolve("@sd-toolkit/openapi/package.json")), "dist", name);
   }
 }
 
@@ -136,7 +134,7 @@ export function readConfig(
     port: parsePort(pick("port", "PORT") ?? "4010"),
     specPath,
     specYamlPath: specPath.replace(/\.json$/, ".yaml"),
-    docsDir: resolve(pick("docs", "MOCK_DOCS_DIR") ?? resolve(packageDir(), "../docs/dist")),
+    docsDir: resolve(pick("docs", "MOCK_DOCS_DIR") ?? siteDir),
     dynamic: parseBoolean("MOCK_DYNAMIC", pick("dynamic", "MOCK_DYNAMIC") ?? "false"),
     auth: parseAuthPolicy(pick("auth", "MOCK_AUTH") ?? "any"),
     bodyLimit: parseByteSize(pick("body-limit", "MOCK_BODY_LIMIT") ?? String(DEFAULT_BODY_LIMIT)),
