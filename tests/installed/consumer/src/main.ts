@@ -1,0 +1,42 @@
+// What a user writes after `npm install @sd-toolkit/client @sd-toolkit/mock ...`: the mock
+// started from code, the seeded request 4211 read through the typed client, the contract
+// imported as JSON, the YAML file and the reference site located through their packages.
+// Prints one JSON line for the test to check.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServiceDeskClient } from "@sd-toolkit/client";
+import { siteDir } from "@sd-toolkit/docs";
+import { startMock } from "@sd-toolkit/mock";
+import spec from "@sd-toolkit/openapi/openapi.json" with { type: "json" };
+import type { Request, SuccessBody } from "@sd-toolkit/types";
+
+const mock = await startMock({ port: 0 });
+try {
+  const sd = createServiceDeskClient({
+    baseUrl: mock.apiUrl,
+    auth: { username: "api-integration", password: "secret" },
+  });
+  const { data, error } = await sd.GET("/incident", { params: { query: { id: 4211 } } });
+  if (error !== undefined || data === undefined) throw new Error("GET /incident failed");
+  const incident: Request = data;
+  const sameType: SuccessBody<"/incident", "get"> = incident;
+
+  const yamlFile = fileURLToPath(import.meta.resolve("@sd-toolkit/openapi/openapi.yaml"));
+  const yamlFirstLine = readFileSync(yamlFile, "utf8").split("\n", 1)[0];
+  const page = readFileSync(join(siteDir, "index.html"), "utf8");
+
+  console.log(
+    JSON.stringify({
+      incident: { id: sameType.id, title: incident.title },
+      openapi: spec.openapi,
+      title: spec.info.title,
+      paths: Object.keys(spec.paths).length,
+      yamlFirstLine,
+      siteHasRedoc: page.includes("<redoc") || page.includes("redoc"),
+      apiUrl: mock.apiUrl,
+    }),
+  );
+} finally {
+  await mock.close();
+}
