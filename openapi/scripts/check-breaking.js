@@ -55,6 +55,6 @@ if (majors.length > 0) {
 console.error(
   `\n${breaking.length} breaking change(s) and no pending changeset bumps ${PACKAGE} by major. ` +
     "Undo them, or add a major changeset for the fixed group (npx changeset) that tells users " +
-    "what to change; see CONTRIBUTING.md, \"Versioning policy\".",
+    'what to change; see CONTRIBUTING.md, "Versioning policy".',
 );
 process.exit(1);

@@ -65,7 +65,11 @@ function report(ctx, breaking, what) {
 /** Follows `$ref`s inside one document (bundles only hold local ones). */
 function deref(/** @type {Node} */ doc, /** @type {any} */ node) {
   let current = node;
-  for (let hops = 0; current && typeof current === "object" && typeof current.$ref === "string"; hops++) {
+  for (
+    let hops = 0;
+    current && typeof current === "object" && typeof current.$ref === "string";
+    hops++
+  ) {
     if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
     const ref = current.$ref;
     if (!ref.startsWith("#/")) throw new Error(`Only local $refs can be compared, got ${ref}`);
@@ -117,7 +121,12 @@ function compareRequestBody(ctx, rawBefore, rawAfter) {
   const old = deref(ctx.docs.before, rawBefore);
   const next = deref(ctx.docs.after, rawAfter);
   if (!old) {
-    if (next) report(ctx, Boolean(next.required), `request body added${next.required ? " (required)" : ""}`);
+    if (next)
+      report(
+        ctx,
+        Boolean(next.required),
+        `request body added${next.required ? " (required)" : ""}`,
+      );
     return;
   }
   if (!next) {
@@ -206,19 +215,38 @@ function compareSchema(ctx, side, label, rawBefore, rawAfter) {
   const newTypes = typesOf(next);
   const request = side === "request";
   if (request && !coversTypes(newTypes, oldTypes)) {
-    report(ctx, true, `${label}: type narrowed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`);
+    report(
+      ctx,
+      true,
+      `${label}: type narrowed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`,
+    );
   } else if (!request && !coversTypes(oldTypes, newTypes)) {
-    report(ctx, true, `${label}: type changed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`);
+    report(
+      ctx,
+      true,
+      `${label}: type changed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`,
+    );
   } else if (!request && !coversTypes(newTypes, oldTypes)) {
-    report(ctx, false, `${label}: type narrowed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`);
+    report(
+      ctx,
+      false,
+      `${label}: type narrowed from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`,
+    );
   } else if (request && !coversTypes(oldTypes, newTypes)) {
-    report(ctx, false, `${label}: type widened from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`);
+    report(
+      ctx,
+      false,
+      `${label}: type widened from ${showTypes(oldTypes)} to ${showTypes(newTypes)}`,
+    );
   }
 
   compareValues(ctx, side, label, valuesOf(old), valuesOf(next));
   compareProperties(ctx, side, label, old, next);
   if (old.items || next.items) compareSchema(ctx, side, `${label}[]`, old.items, next.items);
-  if (typeof old.additionalProperties === "object" && typeof next.additionalProperties === "object") {
+  if (
+    typeof old.additionalProperties === "object" &&
+    typeof next.additionalProperties === "object"
+  ) {
     compareSchema(ctx, side, `${label}{*}`, old.additionalProperties, next.additionalProperties);
   }
   for (const keyword of ["oneOf", "anyOf", "allOf"]) {
@@ -287,10 +315,14 @@ function compareBranches(ctx, side, label, old, next) {
   const common = Math.min(old.length, next.length);
   for (let i = 0; i < common; i++) compareSchema(ctx, side, `${label}[${i}]`, old[i], next[i]);
   if (label.endsWith("allOf")) {
-    if (next.length > old.length) report(ctx, side === "request", `${label}: ${next.length - old.length} part(s) added`);
-    if (next.length < old.length) report(ctx, side === "answer", `${label}: ${old.length - next.length} part(s) removed`);
+    if (next.length > old.length)
+      report(ctx, side === "request", `${label}: ${next.length - old.length} part(s) added`);
+    if (next.length < old.length)
+      report(ctx, side === "answer", `${label}: ${old.length - next.length} part(s) removed`);
     return;
   }
-  if (next.length < old.length) report(ctx, side === "request", `${label}: ${old.length - next.length} alternative(s) removed`);
-  if (next.length > old.length) report(ctx, side === "answer", `${label}: ${next.length - old.length} alternative(s) added`);
+  if (next.length < old.length)
+    report(ctx, side === "request", `${label}: ${old.length - next.length} alternative(s) removed`);
+  if (next.length > old.length)
+    report(ctx, side === "answer", `${label}: ${next.length - old.length} alternative(s) added`);
 }

@@ -17,7 +17,8 @@ export function changesetsBumping(dir, packageName, type) {
     .filter((file) => {
       const text = readFileSync(join(dir, file), "utf8");
       const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-      if (!match) throw new Error(`${join(dir, file)} has no front matter listing the packages it bumps`);
+      if (!match)
+        throw new Error(`${join(dir, file)} has no front matter listing the packages it bumps`);
       const bumps = parse(match[1] ?? "") ?? {};
       return bumps[packageName] === type;
     });
