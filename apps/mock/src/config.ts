@@ -1,5 +1,5 @@
 // Settings of the mock, read from command-line flags first and environment variables second,
-// so `PORT=4999 npm start` and `sd-mock --port 4999` both work. Flags win because they are the
+// so `PORT=4999 npm start` and `sd-toolkit-mock --port 4999` both work. Flags win because they are the
 // more deliberate of the two.
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
