@@ -3,8 +3,9 @@
 // auth, retries and hooks sit in the transport, which each call hands openapi-fetch as its
 // `fetch` together with the call's deadline.
 import type { paths } from "@sd-toolkit/types";
-import createClient, { type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import createClient, { type HeadersOptions, type Middleware } from "openapi-fetch";
 import { createAuthorizer } from "./auth/index.js";
+import type { CallMethod } from "./call-types.js";
 import type { TokenAnswer } from "./auth/oauth.js";
 import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
@@ -17,14 +18,12 @@ import { createDeadline } from "./timeout.js";
 import { createTransport } from "./transport.js";
 import { unwrapResult, type FetchResult, type Unwrapped } from "./unwrap.js";
 
-type Core = Client<paths>;
-
 export interface ServiceDeskClient {
-  GET: Core["GET"];
-  POST: Core["POST"];
-  PUT: Core["PUT"];
-  PATCH: Core["PATCH"];
-  DELETE: Core["DELETE"];
+  GET: CallMethod<"get">;
+  POST: CallMethod<"post">;
+  PUT: CallMethod<"put">;
+  PATCH: CallMethod<"patch">;
+  DELETE: CallMethod<"delete">;
   /** Register openapi-fetch middleware. */
   use(...middleware: Middleware[]): void;
   /** Unregister openapi-fetch middleware. */
@@ -124,11 +123,11 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   const unwrap = <R extends FetchResult>(result: R | Promise<R>) => unwrapResult(result, sent);
 
   return {
-    GET: get as Core["GET"],
-    POST: call("POST", core.POST as Send) as Core["POST"],
-    PUT: call("PUT", core.PUT as Send) as Core["PUT"],
-    PATCH: call("PATCH", core.PATCH as Send) as Core["PATCH"],
-    DELETE: call("DELETE", core.DELETE as Send) as Core["DELETE"],
+    GET: get as CallMethod<"get">,
+    POST: call("POST", core.POST as Send) as CallMethod<"post">,
+    PUT: call("PUT", core.PUT as Send) as CallMethod<"put">,
+    PATCH: call("PATCH", core.PATCH as Send) as CallMethod<"patch">,
+    DELETE: call("DELETE", core.DELETE as Send) as CallMethod<"delete">,
     use(...middleware) {
       // From now on openapi-fetch builds real Requests, which middleware can read and replace.
       observed = true;
