@@ -49,7 +49,9 @@ export type CallInit<
 
 /** The options are optional exactly when nothing in them is required. */
 export type CallArgs<P extends keyof paths, M extends HttpMethod, A extends ParseAs = ParseAs> =
-  Record<string, never> extends CallInit<P, M, A> ? [init?: CallInit<P, M, A>] : [init: CallInit<P, M, A>];
+  Record<string, never> extends CallInit<P, M, A>
+    ? [init?: CallInit<P, M, A>]
+    : [init: CallInit<P, M, A>];
 
 /** openapi-fetch's `{ data, error, response }` for the operation. */
 export type CallResult<
