@@ -10,6 +10,7 @@ import {
   type PageItem,
   type ServiceDeskError,
 } from "../src/index.js";
+import { NEW_INCIDENT } from "./helpers.js";
 
 type Schemas = components["schemas"];
 const sd = createServiceDeskClient({
@@ -61,16 +62,7 @@ describe("typed calls over every path of the description", () => {
     // @ts-expect-error -- GET takes no body
     void sd.GET("/sd.version", { body: { id: 1 } });
     void sd.PUT("/incident", { body: { id: 4211, priority_id: 3, reassignment: true } });
-    void sd.POST("/incident", {
-      body: {
-        title: "VPN",
-        type_id: 2,
-        priority_id: 2,
-        category_id: 41,
-        customer_id: 1190,
-        creator_id: 1190,
-      },
-    });
+    void sd.POST("/incident", { body: NEW_INCIDENT });
   });
 });
 
@@ -96,18 +88,8 @@ describe("typos next to valid keys", () => {
   it("refuses an unknown body field", () => {
     // @ts-expect-error -- `priorty_id` is not a field of PUT /incident
     void sd.PUT("/incident", { body: { id: 4211, priorty_id: 3 } });
-    void sd.POST("/incident", {
-      body: {
-        title: "VPN",
-        type_id: 2,
-        priority_id: 2,
-        category_id: 41,
-        customer_id: 1190,
-        creator_id: 1190,
-        // @ts-expect-error -- `descripton` is not a field of POST /incident
-        descripton: "typo",
-      },
-    });
+    // @ts-expect-error -- `descripton` is not a field of POST /incident
+    void sd.POST("/incident", { body: { ...NEW_INCIDENT, descripton: "typo" } });
   });
 
   it("refuses unknown and mistyped call options", () => {
