@@ -14,17 +14,28 @@ let failed = false;
 for (const target of targets) {
   const args = ["lint", "--config", "../redocly.yaml", "--format", "json", target];
   let output;
+  let stderr = "";
   try {
     output = execFileSync("redocly", args, {
       cwd: here,
       env,
       encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
+      stdio: ["ignore", "pipe", "pipe"],
     });
   } catch (error) {
-    output = error.stdout; // non-zero exit when errors were found; the JSON is still printed
+    // A non-zero exit when problems were found still prints the JSON report; when Redocly
+    // itself failed (a YAML syntax error, a crash), stderr says why.
+    output = error.stdout;
+    stderr = String(error.stderr || error.message);
   }
-  const report = JSON.parse(output);
+  let report;
+  try {
+    report = JSON.parse(output);
+  } catch {
+    console.error(`${target}: Redocly printed no JSON report. Its error output:\n${stderr}`);
+    failed = true;
+    continue;
+  }
   const { errors, warnings } = report.totals;
   console.log(`${target}: ${errors} errors, ${warnings} warnings`);
   if (errors + warnings > 0) {

@@ -1,6 +1,7 @@
 // Example requests built from the description's own examples, written in the real server's
 // wire format: the startup banner prints one as a curl line, and the tests and the benchmark
 // send them.
+import { toWirePairs } from "@sd-toolkit/client/wire";
 import type { AuthPolicy } from "./config.js";
 import { isObject, type Json, type Schema } from "./description.js";
 import type { Operation } from "./operations.js";
@@ -22,26 +23,13 @@ export function exampleParameters(operation: Operation): { [name: string]: Json 
   return { ...params, ...(operation.bodyExample ?? {}) };
 }
 
-/** `name=value` pairs in PHP's wire form: `ids[]=1`, `key_values[k]=v`, booleans as 1/0. */
-export function wirePairs(params: { [name: string]: Json }): [string, string][] {
-  const pairs: [string, string][] = [];
-  const add = (name: string, value: Json) => {
-    if (value === null) return;
-    if (Array.isArray(value)) {
-      value.forEach((item, i) =>
-        add(isObject(item) || Array.isArray(item) ? `${name}[${i}]` : `${name}[]`, item),
-      );
-    } else if (isObject(value)) {
-      for (const [key, item] of Object.entries(value)) add(`${name}[${key}]`, item);
-    } else if (typeof value === "boolean") {
-      pairs.push([name, value ? "1" : "0"]);
-    } else {
-      pairs.push([name, String(value)]);
-    }
-  };
-  for (const [name, value] of Object.entries(params)) add(name, value);
-  return pairs;
-}
+/**
+ * `name=value` pairs in PHP's wire form (`ids[]=1`, `key_values[k]=v`, booleans as 1/0), by the
+ * client's own encoder, so the banner and the tests send what the client sends. Examples hold
+ * no Blob, so every value is text.
+ */
+export const wirePairs = (params: { [name: string]: Json }): [string, string][] =>
+  toWirePairs(params) as [string, string][];
 
 /** The pairs as a query string or form body. Brackets are percent-encoded like any byte. */
 export function wireQuery(params: { [name: string]: Json }): string {

@@ -9,6 +9,7 @@ import { applyCors } from "./cors.js";
 import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import { indexOperations, type Operation, type OperationTable } from "./operations.js";
+import { redactTarget, secretParameterNames } from "./redact-target.js";
 import { readPreferences } from "./prefer.js";
 import { createPrismAdapter, type MockAnswer, type PrismAdapter } from "./prism-adapter.js";
 import {
@@ -50,34 +51,6 @@ const TIMEOUT_CHECK_MS = 1_000;
  * bundle, the site) would otherwise hold its socket and file open for good.
  */
 const IDLE_TIMEOUT_MS = 120_000;
-
-/** Parameters whose values are secrets (`password`, `pass` on the user operations, `token`). */
-const SECRET_PARAMETER =
-  /^(pass|password|passwd|token|secret|client_secret|access_token|api_?key)$/i;
-
-/**
- * The request target for the log line, with the values of secret parameters replaced: the
- * user operations carry passwords in the query string, and the log must not show them.
- */
-export function redactTarget(url: string): string {
-  const q = url.indexOf("?");
-  if (q === -1) return url;
-  const pairs = url
-    .slice(q + 1)
-    .split("&")
-    .map((pair) => {
-      const eq = pair.indexOf("=");
-      if (eq === -1) return pair;
-      let name = pair.slice(0, eq);
-      try {
-        name = decodeURIComponent(name.replace(/\+/g, " "));
-      } catch {
-        // a name that does not decode is logged as it came, and checked as it came
-      }
-      return SECRET_PARAMETER.test(name.replace(/\[.*$/, "")) ? `${pair.slice(0, eq)}=***` : pair;
-    });
-  return `${url.slice(0, q)}?${pairs.join("&")}`;
-}
 
 function isProblem(value: MockAnswer | Problem): value is Problem {
   return "title" in value;
@@ -261,6 +234,7 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
   const prism = await createPrismAdapter(doc, config.dynamic);
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
   const pipeline: Pipeline = { doc, config, table, validators, prism, site };
+  const secrets = secretParameterNames(doc, table.operations);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;
@@ -269,7 +243,7 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         // The target without secrets: the user operations take passwords in the query string.
         console.log(
-          `${req.method} ${redactTarget(req.url ?? "/")} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
+          `${req.method} ${redactTarget(req.url ?? "/", secrets)} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
         );
       });
     }

@@ -7,8 +7,16 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { redactTarget } from "../src/server.js";
-import { AUTH, FIXTURE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
+import { loadDescription } from "../src/description.js";
+import { indexOperations } from "../src/operations.js";
+import { redactTarget, secretParameterNames } from "../src/redact-target.js";
+import {
+  AUTH,
+  BUNDLE_SPEC,
+  FIXTURE_SPEC,
+  startMock,
+  type RunningMock,
+} from "./support/start-mock.js";
 
 let run: RunningMock;
 let small: RunningMock;
@@ -449,15 +457,23 @@ describe("nothing hangs and nothing takes the server down", () => {
 });
 
 describe("the request log", () => {
+  it("takes its secrets from what the description marks format: password", async () => {
+    const doc = await loadDescription(BUNDLE_SPEC);
+    const secrets = secretParameterNames(doc, indexOperations(doc).operations);
+    // `pass` of POST /user and `password` of PUT /user.password; nothing else is a secret.
+    expect([...secrets].sort()).toEqual(["pass", "password"]);
+  });
+
   it("does not show secrets from the query string", () => {
-    expect(redactTarget("/api/v1/user.password?id=4&password=hunter2&pass=x%20y")).toBe(
+    const secrets = new Set(["pass", "password"]);
+    expect(redactTarget("/api/v1/user.password?id=4&password=hunter2&pass=x%20y", secrets)).toBe(
       "/api/v1/user.password?id=4&password=***&pass=***",
     );
-    expect(redactTarget("/api/v1/user.token?token=abc&key_values[password]=z")).toBe(
-      "/api/v1/user.token?token=***&key_values[password]=z",
+    expect(redactTarget("/api/v1/user?pass[]=a&PassWord=b&key_values[password]=z", secrets)).toBe(
+      "/api/v1/user?pass[]=***&PassWord=***&key_values[password]=z",
     );
-    expect(redactTarget("/api/v1/x?pass%77ord=s")).toBe("/api/v1/x?pass%77ord=***");
-    expect(redactTarget("/api/v1/incident?id=4211")).toBe("/api/v1/incident?id=4211");
+    expect(redactTarget("/api/v1/x?pass%77ord=s", secrets)).toBe("/api/v1/x?pass%77ord=***");
+    expect(redactTarget("/api/v1/incident?id=4211", secrets)).toBe("/api/v1/incident?id=4211");
   });
 
   it("logs each request without them", async () => {

@@ -3,12 +3,13 @@
 // auth, retries and hooks sit in the transport, which each call hands openapi-fetch as its
 // `fetch` together with the call's deadline.
 import type { paths } from "@sd-toolkit/types";
-import createClient, { type Client, type HeadersOptions, type Middleware } from "openapi-fetch";
+import createClient, { type HeadersOptions, type Middleware } from "openapi-fetch";
 import { createAuthorizer } from "./auth/index.js";
+import type { CallMethod } from "./call-types.js";
 import type { TokenAnswer } from "./auth/oauth.js";
 import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
-import { resolveOptions, type ServiceDeskClientOptions } from "./options.js";
+import { fail, resolveOptions, timeLimit, type ServiceDeskClientOptions } from "./options.js";
 import { walkPages, type PageArgs, type PageItem, type PagedPath } from "./paginate.js";
 import { serializeBody } from "./serialize/body.js";
 import { serializeQuery } from "./serialize/query.js";
@@ -17,14 +18,12 @@ import { createDeadline } from "./timeout.js";
 import { createTransport } from "./transport.js";
 import { unwrapResult, type FetchResult, type Unwrapped } from "./unwrap.js";
 
-type Core = Client<paths>;
-
 export interface ServiceDeskClient {
-  GET: Core["GET"];
-  POST: Core["POST"];
-  PUT: Core["PUT"];
-  PATCH: Core["PATCH"];
-  DELETE: Core["DELETE"];
+  GET: CallMethod<"get">;
+  POST: CallMethod<"post">;
+  PUT: CallMethod<"put">;
+  PATCH: CallMethod<"patch">;
+  DELETE: CallMethod<"delete">;
   /** Register openapi-fetch middleware. */
   use(...middleware: Middleware[]): void;
   /** Unregister openapi-fetch middleware. */
@@ -49,7 +48,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 type CallInit = {
   headers?: HeadersOptions;
   signal?: AbortSignal | null;
-  timeoutMs?: number | false;
+  timeoutMs?: unknown;
+  retry?: unknown;
   middleware?: Middleware[];
 } & Record<string, unknown>;
 type Send = (path: string, init?: object) => Promise<FetchResult>;
@@ -71,16 +71,13 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
     onRequest: options.onRequest,
     onResponse: options.onResponse,
   });
-  const settings = {
-    // No Content-Type of openapi-fetch's (it would say JSON): fetch derives it from the body.
-    headers: {
-      "User-Agent": `sd-toolkit-client/${version}`,
-      "Content-Type": null,
-      ...options.headers,
-    },
+  // No Content-Type of openapi-fetch's (it would say JSON): fetch derives it from the body.
+  const ownHeaders = { "User-Agent": `sd-toolkit-client/${version}`, "Content-Type": null };
+  const core = createClient<paths>({
+    baseUrl,
+    headers: { ...ownHeaders, ...options.headers },
     querySerializer: serializeQuery,
-  };
-  const core = createClient<paths>({ baseUrl, ...settings });
+  });
 
   // Every call passes here. It arms the call's deadline, which the transport passes to fetch
   // and re-arms for each attempt, and disarms it only once openapi-fetch has read the answer's
@@ -90,7 +87,10 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
     (method: Method, send: Send) =>
     async (path: string, init: CallInit = {}): Promise<FetchResult> => {
       const operation = { method, path };
-      const limit = init.timeoutMs ?? timeoutMs;
+      // Checked like the client's options: a bad time limit would otherwise fire at once.
+      const where = `${method} ${path}: `;
+      const limit = timeLimit(init.timeoutMs ?? timeoutMs, where);
+      if ((init.retry ?? false) !== false) fail("retry", "can only be false per call", where);
       const deadline = createDeadline(
         init.signal,
         limit,
@@ -119,16 +119,18 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   // but through a client of its own, out of reach of the middleware registered with `sd.use()`:
   // its body holds the client secret, and a middleware that returned a new Request would drop
   // its `authorize: false` mark, so that the token request would wait for itself forever.
-  const postToken = call("POST", createClient(settings).POST as unknown as Send);
+  // It sends the client's own headers only: the caller's `headers` are meant for the API (a
+  // gateway key, say), and the token URL may be another host.
+  const postToken = call("POST", createClient({ headers: ownHeaders }).POST as unknown as Send);
 
   const unwrap = <R extends FetchResult>(result: R | Promise<R>) => unwrapResult(result, sent);
 
   return {
-    GET: get as Core["GET"],
-    POST: call("POST", core.POST as Send) as Core["POST"],
-    PUT: call("PUT", core.PUT as Send) as Core["PUT"],
-    PATCH: call("PATCH", core.PATCH as Send) as Core["PATCH"],
-    DELETE: call("DELETE", core.DELETE as Send) as Core["DELETE"],
+    GET: get as CallMethod<"get">,
+    POST: call("POST", core.POST as Send) as CallMethod<"post">,
+    PUT: call("PUT", core.PUT as Send) as CallMethod<"put">,
+    PATCH: call("PATCH", core.PATCH as Send) as CallMethod<"patch">,
+    DELETE: call("DELETE", core.DELETE as Send) as CallMethod<"delete">,
     use(...middleware) {
       // From now on openapi-fetch builds real Requests, which middleware can read and replace.
       observed = true;

@@ -1,5 +1,6 @@
 // Public entry of @sd-toolkit/client.
 export { createServiceDeskClient, type ServiceDeskClient } from "./client.js";
+export type { CallArgs, CallInit, CallMethod, CallOptions, PathsWith } from "./call-types.js";
 export {
   ServiceDeskError,
   ServiceDeskTimeoutError,

@@ -73,8 +73,13 @@ export interface ResolvedOptions {
   retry: RetryPolicy | false;
 }
 
-export function fail(option: string, problem: string): never {
-  throw new TypeError(`createServiceDeskClient: options.${option} ${problem}`);
+/** Throws a TypeError naming the bad option: `createServiceDeskClient: options.timeoutMs ...`. */
+export function fail(
+  option: string,
+  problem: string,
+  where = "createServiceDeskClient: options.",
+): never {
+  throw new TypeError(`${where}${option} ${problem}`);
 }
 
 // URL#hostname is lower case already.
@@ -123,13 +128,22 @@ export const text = (value: unknown, option: string): string =>
 /** setTimeout() fires at once for delays it cannot represent. */
 const isDelay = (value: unknown) => typeof value === "number" && value >= 0 && value < 2 ** 31;
 
+/**
+ * A time limit, client-wide or per call (`where` is then `GET /incident: `): a positive delay
+ * setTimeout can honour, or `false` or `Infinity` for none (both become `false`).
+ */
+export const timeLimit = (value: unknown, where?: string): number | false =>
+  value === false || value === Infinity
+    ? false
+    : isDelay(value) && (value as number) > 0
+      ? (value as number)
+      : fail("timeoutMs", "must be a positive number below 2^31, Infinity or false", where);
+
 export function resolveOptions(options: ServiceDeskClientOptions): ResolvedOptions {
   options ??= {} as ServiceDeskClientOptions;
   const baseUrl = resolveBaseUrl(options);
-  const { timeoutMs = 30_000, retry } = options;
-  if (timeoutMs !== false && !(isDelay(timeoutMs) && timeoutMs > 0)) {
-    fail("timeoutMs", "must be a positive number or false");
-  }
+  const { retry } = options;
+  const timeoutMs = timeLimit(options.timeoutMs ?? 30_000);
   const policy = retry !== false && { ...DEFAULT_RETRY, ...retry };
   if (policy) {
     const { attempts, methods, ...delays } = policy;

@@ -2,7 +2,7 @@
 // and where their items sit comes from the generated manifest; items may arrive as an array
 // or as an object keyed by id (and an empty map arrives as `[]`), so both are accepted.
 import type { paths } from "@sd-toolkit/types";
-import type { MaybeOptionalInit } from "openapi-fetch";
+import type { CallArgs, CallInit } from "./call-types.js";
 import type { pages } from "./generated/manifest.js";
 
 type Pages = typeof pages;
@@ -45,12 +45,12 @@ export interface PageOptions {
   maxItems?: number;
 }
 
-export type PageInit<P extends PagedPath> = NonNullable<MaybeOptionalInit<paths[P], "get">> &
-  PageOptions;
+/** The options of a paged GET (parameters and call options, checked like a call's) and `maxItems`. */
+export type PageInit<P extends PagedPath> = Omit<CallInit<P, "get">, "parseAs"> & PageOptions;
 
 /** Options are optional exactly when the operation has no required parameter. */
 export type PageArgs<P extends PagedPath> =
-  undefined extends MaybeOptionalInit<paths[P], "get"> ? [init?: PageInit<P>] : [init: PageInit<P>];
+  CallArgs<P, "get"> extends [init: unknown] ? [init: PageInit<P>] : [init?: PageInit<P>];
 
 type Query = Record<string, unknown>;
 type Body = Record<string, unknown> | undefined;

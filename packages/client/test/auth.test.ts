@@ -134,6 +134,18 @@ describe("OAuth2 client credentials", () => {
     expect(server.apiRequests[0]!.headers.get("authorization")).toBe("Bearer tok-1");
   });
 
+  it("sends the token request with its own headers only, not the client's custom ones", async () => {
+    // A gateway key meant for the API must not reach the token URL, which may be another host.
+    const server = oauthServer([token("tok-1")], () => json({ id: 4211 }));
+    const sd = oauthClient(server.fetch, { headers: { "X-Gateway-Key": "gw-SECRET-7" } });
+    await sd.GET("/incident", { params: { query: { id: 4211 } } });
+
+    const [tokenRequest] = server.tokenRequests;
+    expect([...tokenRequest!.headers.keys()].sort()).toEqual(["content-type", "user-agent"]);
+    expect(tokenRequest!.headers.get("user-agent")).toBe("sd-toolkit-client/0.1.0");
+    expect(server.apiRequests[0]!.headers.get("x-gateway-key")).toBe("gw-SECRET-7");
+  });
+
   it("shares one token request between concurrent calls", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

@@ -6,6 +6,16 @@ import { createServiceDeskClient, type ServiceDeskClientOptions } from "../src/i
 export const BASE = "https://sd.example.test/api/v1";
 export const PASSWORD = "pa55-w0rd-SECRET";
 
+/** The required fields of POST /incident, from the fictional data set. */
+export const NEW_INCIDENT = {
+  title: "VPN",
+  type_id: 2,
+  priority_id: 2,
+  category_id: 41,
+  customer_id: 1190,
+  creator_id: 1190,
+} as const;
+
 type Answer = Response | Error | ((request: Request) => Response | Promise<Response>);
 
 /**

@@ -194,14 +194,16 @@ describe("backoff with full jitter", () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it("takes only `retry: false` per call; another per-call value keeps the client's policy", async () => {
-    vi.spyOn(Math, "random").mockReturnValue(0);
-    const { fetch } = scriptedFetch(json({}, { status: 503 }), json({ version: "7" }));
-    // A partial policy used to replace the client's and crash on its missing `methods`.
-    const call = basicClient(fetch).GET("/sd.version", { retry: { attempts: 5 } } as never);
-    await vi.runAllTimersAsync();
-    expect((await call).data).toEqual({ version: "7" });
-    expect(fetch).toHaveBeenCalledTimes(2);
+  it("takes only `retry: false` per call; a per-call policy is a TypeError naming it", async () => {
+    // A partial policy used to replace the client's and crash on its missing `methods`; then
+    // it was silently ignored. Now it is refused before anything is sent.
+    const { fetch } = scriptedFetch(json({ version: "7" }));
+    const error = await basicClient(fetch)
+      .GET("/sd.version", { retry: { attempts: 5 } } as never)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toBe("GET /sd.version: retry can only be false per call");
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it("is off with retry: false, for the client or for one call", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { serializeBody } from "../src/serialize/body.js";
 import { toWirePairs } from "../src/serialize/pairs.js";
 import { serializeQuery } from "../src/serialize/query.js";
-import { BASE, basicClient, decodedQuery, json, scriptedFetch } from "./helpers.js";
+import { BASE, basicClient, decodedQuery, json, NEW_INCIDENT, scriptedFetch } from "./helpers.js";
 
 describe("wire rules (one flattening for query, form and multipart)", () => {
   it("sends arrays as name[]=v, never bare repeats or commas", () => {
@@ -52,6 +52,18 @@ describe("wire rules (one flattening for query, form and multipart)", () => {
       ["id", "1"],
     ]);
     expect(serializeQuery({})).toBe("");
+  });
+});
+
+describe("@sd-toolkit/client/wire", () => {
+  it("exports the client's own encoder, which the docs samples and the mock use", async () => {
+    const wire = await import("@sd-toolkit/client/wire");
+    expect(wire.toWirePairs({ ids: [1, 2], on: true })).toEqual([
+      ["ids[]", "1"],
+      ["ids[]", "2"],
+      ["on", "1"],
+    ]);
+    expect(Object.keys(wire)).toEqual(["toWirePairs"]);
   });
 });
 
@@ -144,16 +156,7 @@ describe("through the client", () => {
 
   it("POST without a file to the same operation stays form-encoded", async () => {
     const { fetch, requests } = scriptedFetch(json({ status: "OK", request_id: 4300 }));
-    await basicClient(fetch).POST("/incident", {
-      body: {
-        title: "VPN",
-        type_id: 2,
-        priority_id: 2,
-        category_id: 41,
-        customer_id: 1190,
-        creator_id: 1190,
-      },
-    });
+    await basicClient(fetch).POST("/incident", { body: NEW_INCIDENT });
     expect(requests[0]!.headers.get("content-type")).toBe(
       "application/x-www-form-urlencoded;charset=UTF-8",
     );

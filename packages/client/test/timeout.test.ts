@@ -89,6 +89,64 @@ describe("timeout", () => {
   });
 });
 
+describe("the wait before a retry", () => {
+  it("does not count against the time limit, and cancels the body of the answer it drops", async () => {
+    let cancelled = false;
+    const tooMany = () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.enqueue(new TextEncoder().encode('{"error":"slow down"}'));
+          },
+          cancel() {
+            cancelled = true;
+          },
+        }),
+        { status: 429, headers: { "Retry-After": "2", "Content-Type": "application/json" } },
+      );
+    const { fetch } = scriptedFetch(tooMany, json({ version: "7.4" }));
+    const call = watch(basicClient(fetch, { timeoutMs: 1000 }).GET("/sd.version"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(cancelled).toBe(true);
+    // Two seconds of Retry-After, twice the time limit: the limit sleeps during the wait.
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(call.error).toBeUndefined();
+    expect(call.value).toMatchObject({ data: { version: "7.4" } });
+  });
+});
+
+describe("per-call timeoutMs, checked like the client's option", () => {
+  it("refuses a time limit setTimeout cannot honour with a TypeError naming it, before sending", async () => {
+    // Each of these used to end the call after about 1 ms.
+    const { fetch } = hangingFetch();
+    const sd = basicClient(fetch);
+    for (const timeoutMs of [0, -5, 3e9, Number.NaN, "soon"]) {
+      const error = await sd.GET("/sd.version", { timeoutMs } as never).catch((e: unknown) => e);
+      expect(error, String(timeoutMs)).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toBe(
+        "GET /sd.version: timeoutMs must be a positive number below 2^31, Infinity or false",
+      );
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("takes Infinity, per call and client-wide, as no limit at all", async () => {
+    const { fetch } = hangingFetch();
+    const perCall = watch(basicClient(fetch).GET("/sd.version", { timeoutMs: Infinity }));
+    const clientWide = watch(basicClient(fetch, { timeoutMs: Infinity }).GET("/sd.version"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(perCall.settled).toBe(false);
+    expect(clientWide.settled).toBe(false);
+  });
+});
+
 describe("caller's AbortSignal", () => {
   it("aborts the call with the caller's reason and does not retry it", async () => {
     const { fetch } = hangingFetch();

@@ -10,6 +10,7 @@ import {
   type PageItem,
   type ServiceDeskError,
 } from "../src/index.js";
+import { NEW_INCIDENT } from "./helpers.js";
 
 type Schemas = components["schemas"];
 const sd = createServiceDeskClient({
@@ -44,8 +45,6 @@ describe("typed calls over every path of the description", () => {
     void sd.GET("/incident", { params: { query: {} } });
     // @ts-expect-error -- id is an integer
     void sd.GET("/incident", { params: { query: { id: "4211" } } });
-    // (An extra, unknown parameter next to valid ones is accepted: openapi-fetch infers the
-    // options object generically, so TypeScript's excess-property check does not apply.)
     // @ts-expect-error -- ids is an array
     void sd.GET("/incidents", { params: { query: { ids: 4211 } } });
     // @ts-expect-error -- date_format is an enum
@@ -63,16 +62,61 @@ describe("typed calls over every path of the description", () => {
     // @ts-expect-error -- GET takes no body
     void sd.GET("/sd.version", { body: { id: 1 } });
     void sd.PUT("/incident", { body: { id: 4211, priority_id: 3, reassignment: true } });
-    void sd.POST("/incident", {
-      body: {
-        title: "VPN",
-        type_id: 2,
-        priority_id: 2,
-        category_id: 41,
-        customer_id: 1190,
-        creator_id: 1190,
-      },
+    void sd.POST("/incident", { body: NEW_INCIDENT });
+  });
+});
+
+describe("typos next to valid keys", () => {
+  // openapi-fetch's own methods accept these (its options are inferred generically, with an
+  // index signature); the client's methods have fixed option types, so each is refused.
+  it("refuses an unknown query parameter", () => {
+    // @ts-expect-error -- `coments` is not a parameter of GET /incident
+    void sd.GET("/incident", { params: { query: { id: 4211, coments: true } } });
+    // @ts-expect-error -- `user` is not a parameter of DELETE /companies.users
+    void sd.DELETE("/companies.users", { params: { query: { id: 8, users: [1], user: 1 } } });
+    // @ts-expect-error -- `maxitems` is neither a parameter nor a paging option
+    void sd.paginate("/users.by", { params: { query: { email: "a" } }, maxitems: 5 });
+  });
+
+  it("refuses path, header and cookie parameters where the operation has none", () => {
+    // @ts-expect-error -- GET /incident has no path parameters
+    void sd.GET("/incident", { params: { query: { id: 4211 }, path: { id: 4211 } } });
+    // @ts-expect-error -- parameters go in `params`, not at the top
+    void sd.GET("/incident", { params: { query: { id: 4211 } }, query: { id: 4211 } });
+  });
+
+  it("refuses an unknown body field", () => {
+    // @ts-expect-error -- `priorty_id` is not a field of PUT /incident
+    void sd.PUT("/incident", { body: { id: 4211, priorty_id: 3 } });
+    // @ts-expect-error -- `descripton` is not a field of POST /incident
+    void sd.POST("/incident", { body: { ...NEW_INCIDENT, descripton: "typo" } });
+  });
+
+  it("refuses unknown and mistyped call options", () => {
+    // @ts-expect-error -- timeoutMs is a number or false
+    void sd.GET("/incident", { params: { query: { id: 4211 } }, timeoutMs: "soon" });
+    // @ts-expect-error -- only `retry: false` exists per call
+    void sd.GET("/incident", { params: { query: { id: 4211 } }, retry: { attempts: 9 } });
+    // @ts-expect-error -- `timeout` is not an option (timeoutMs is)
+    void sd.GET("/incident", { params: { query: { id: 4211 } }, timeout: 1000 });
+    // @ts-expect-error -- the client owns the transport: no per-call fetch
+    void sd.GET("/sd.version", { fetch: (request: Request) => fetch(request) });
+    void sd.GET("/incident", {
+      params: { query: { id: 4211 } },
+      timeoutMs: 5000,
+      retry: false,
+      headers: { "X-Trace": "1" },
+      signal: AbortSignal.timeout(1000),
     });
+  });
+
+  it("keeps openapi-fetch's results, parseAs included", () => {
+    expectTypeOf(sd.GET("/sd.version", { parseAs: "text" }))
+      .resolves.toHaveProperty("data")
+      .toEqualTypeOf<string | undefined>();
+    expectTypeOf(sd.PUT("/incident", { body: { id: 4211, priority_id: 3 } }))
+      .resolves.toHaveProperty("response")
+      .toEqualTypeOf<Response>();
   });
 });
 

@@ -1,8 +1,10 @@
 // Generates src/generated/schema.ts from the bundle with openapi-typescript. The Node API is
-// used instead of the CLI for one transform: file fields (`format: binary`, or a binary
-// `contentMediaType`) become `Blob`, so callers can pass a File without a cast.
+// used instead of the CLI for one transform: file fields (the description's rule, shared with
+// the docs and the mock: `format: binary` or a `contentMediaType`) become `Blob`, so callers can
+// pass a File without a cast.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isFileSchema } from "@sd-toolkit/openapi/file-schema";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 
@@ -10,15 +12,8 @@ const bundle = new URL("../../../openapi/dist/openapi.json", import.meta.url);
 const output = fileURLToPath(new URL("../src/generated/schema.ts", import.meta.url));
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier("Blob"));
 
-function isFile(schema) {
-  return (
-    schema.type === "string" &&
-    (schema.format === "binary" || schema.contentMediaType === "application/octet-stream")
-  );
-}
-
 const ast = await openapiTS(bundle, {
-  transform: (schema) => (isFile(schema) ? BLOB : undefined),
+  transform: (schema) => (isFileSchema(schema) ? BLOB : undefined),
 });
 
 const banner =

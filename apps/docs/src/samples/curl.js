@@ -1,8 +1,8 @@
 // curl samples that show the real wire format: Basic auth from the environment (never a
 // literal secret), query parameters with `--get --data-urlencode` for GET and DELETE, a
 // URL-encoded form for writes, and `-F` parts when files travel.
+import { toWirePairs } from "@sd-toolkit/client/wire";
 import { MULTIPART } from "./example-values.js";
-import { toWirePairs } from "./wire-pairs.js";
 
 /** @typedef {import("./example-values.js").ExampleParameter} ExampleParameter */
 /** @typedef {import("./example-values.js").ExampleBody} ExampleBody */
@@ -16,13 +16,24 @@ import { toWirePairs } from "./wire-pairs.js";
  */
 
 /**
+ * The wire pairs of one parameter, by the client's own encoder (`ids[]=1`, `key_values[k]=v`,
+ * booleans as 1/0), so that a curl sample sends exactly what the client would. Examples hold no
+ * Blob, so every value is text.
+ * @param {string} name
+ * @param {unknown} value
+ * @returns {Array<[string, string]>}
+ */
+const wirePairs = (name, value) =>
+  /** @type {Array<[string, string]>} */ (toWirePairs({ [name]: value }));
+
+/**
  * @param {CurlCall} call
  * @returns {string}
  */
 export function curlSample({ method, url, query, body }) {
   const verb = method.toUpperCase();
   const reads = verb === "GET" || verb === "DELETE";
-  const queryPairs = query.flatMap(({ name, value }) => toWirePairs(name, value));
+  const queryPairs = query.flatMap(({ name, value }) => wirePairs(name, value));
   const fields = !reads && body ? bodyOptions(body) : [];
   /** @type {string[]} words of the first line: curl, the method flags, the URL */
   const head = ["curl"];
@@ -51,7 +62,7 @@ export function curlSample({ method, url, query, body }) {
 function bodyOptions(body) {
   const multipart = body.mediaType === MULTIPART;
   return Object.entries(body.value).flatMap(([name, value]) =>
-    toWirePairs(name, value).map(([field, text], index) => {
+    wirePairs(name, value).map(([field, text], index) => {
       if (!multipart) return `--data-urlencode ${shellQuote(`${field}=${text}`)}`;
       if (body.fileFields.has(name) && isFileExample(value, index)) {
         return `-F ${shellQuote(`${field}=@${fileNameOf(text, name)}`)}`;

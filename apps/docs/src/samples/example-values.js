@@ -3,6 +3,7 @@
 // from the one fictional data set of docs/example-data.md, so samples agree with each other and
 // with the answers shown next to them. A value is only invented (from the schema) when the
 // description has none for a required input.
+import { holdsFiles } from "@sd-toolkit/openapi/file-schema";
 import { resolveRef } from "../openapi/operations.js";
 
 /** @typedef {import("../openapi/operations.js").OpenApiDocument} OpenApiDocument */
@@ -83,29 +84,19 @@ export function exampleBodies(document, operation) {
 }
 
 /**
- * Names of the body fields that carry file contents (`format: binary`, directly, as array items
- * or as one alternative of them): curl sends them as `-F name=@file`.
+ * Names of the body fields that carry file contents (the description's rule: directly, as array
+ * items or as one alternative of them): curl sends them as `-F name=@file`.
  * @param {OpenApiDocument} document
  * @param {Record<string, any>} schema
  * @returns {Set<string>}
  */
 export function fileFieldsOf(document, schema) {
-  const fields = new Set();
-  for (const [name, raw] of Object.entries(propertiesOf(document, schema))) {
-    const property = resolveRef(document, raw);
-    const candidates = [property, resolveRef(document, property.items ?? {})];
-    for (const candidate of [...candidates]) {
-      for (const variant of [...(candidate.anyOf ?? []), ...(candidate.oneOf ?? [])]) {
-        candidates.push(resolveRef(document, variant));
-      }
-    }
-    if (
-      candidates.some((candidate) => candidate.format === "binary" || candidate.contentMediaType)
-    ) {
-      fields.add(name);
-    }
-  }
-  return fields;
+  const resolve = (/** @type {unknown} */ node) => resolveRef(document, node);
+  return new Set(
+    Object.entries(propertiesOf(document, schema))
+      .filter(([, property]) => holdsFiles(property, resolve))
+      .map(([name]) => name),
+  );
 }
 
 /**
