@@ -1,8 +1,8 @@
 // @ts-check
 // Builds the compact runtime manifest of the client from the bundled description. The client
 // needs a few facts about operations at runtime (which media types a write body may use, which
-// GET operations are paged and where their items are); shipping the whole bundle would blow the
-// size budget, so only these facts are extracted here, at build time.
+// GET operations are paged, how, and where their items are); shipping the whole bundle would blow
+// the size budget, so only these facts are extracted here, at build time.
 
 /** Answer fields that belong to the envelope of a page, never to its items. */
 const ENVELOPE = new Set([
@@ -14,6 +14,8 @@ const ENVELOPE = new Set([
   "limit",
   "offset",
   "total",
+  "page",
+  "page_size",
   "metadata",
 ]);
 
@@ -27,7 +29,10 @@ const METHODS = ["get", "put", "post", "patch", "delete"];
 
 /**
  * @typedef {{ [key: string]: any }} Node
- * @typedef {{ bodies: Record<string, string>, pages: Record<string, ["cursor" | "offset", string]> }} Manifest
+ * @typedef {["cursor" | "offset", string] | ["page", string, number]} PageRule how a GET operation
+ *   pages, the answer field holding its items ("" = the answer itself) and, for page-number
+ *   paging, the page size the server uses when `page_size` is left out
+ * @typedef {{ bodies: Record<string, string>, pages: Record<string, PageRule> }} Manifest
  */
 
 /**
@@ -106,14 +111,16 @@ export function buildManifest(doc) {
 
       if (method !== "get") continue;
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      const has = (/** @type {string} */ name) =>
-        params.some((p) => p?.name === name && p?.in === "query");
+      const param = (/** @type {string} */ name) =>
+        params.find((p) => p?.name === name && p?.in === "query");
+      const has = (/** @type {string} */ name) => param(name) !== undefined;
       const answer = deref(op.responses?.["200"])?.content?.["application/json"]?.schema;
       const fields = propertiesOf(answer);
-      /** @type {"cursor" | "offset" | undefined} */
+      /** @type {"cursor" | "offset" | "page" | undefined} */
       let kind;
       if (has("page_key") && "next_page_key" in fields) kind = "cursor";
       else if (has("offset")) kind = "offset";
+      else if (has("page") && has("page_size")) kind = "page";
       if (!kind) continue;
 
       let at;
@@ -130,7 +137,18 @@ export function buildManifest(doc) {
         }
         at = /** @type {string} */ (candidates[0]);
       }
-      manifest.pages[path] = [kind, at];
+      if (kind === "page") {
+        // Page-number answers carry no total and no cursor: a page shorter than the page size is
+        // the last one, so the walk must know the size the server applies by default.
+        const size = deref(param("page_size")?.schema)?.default;
+        if (!Number.isInteger(size) || size < 1) {
+          throw new Error(
+            `GET ${path} pages with page and page_size, but page_size has no default; ` +
+              "the client needs the server's default page size to recognise the last page",
+          );
+        }
+        manifest.pages[path] = [kind, at, size];
+      } else manifest.pages[path] = [kind, at];
     }
   }
   return manifest;
@@ -154,7 +172,7 @@ export function renderManifest(manifest, version) {
     "/** Write operations whose body cannot be form-encoded, with their media types (m multipart). */",
     `export const bodies: Record<string, string> = ${JSON.stringify(sorted(manifest.bodies))};`,
     "",
-    '/** Paged GET operations: how they page, and the answer field holding the items ("" = the answer). */',
+    '/** Paged GET operations: how they page, the answer field holding the items ("" = the answer), and for page-number paging the default page size. */',
     `export const pages = ${JSON.stringify(sorted(manifest.pages))} as const;`,
     "",
   ].join("\n");

@@ -10,7 +10,13 @@ import type { TokenAnswer } from "./auth/oauth.js";
 import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
 import { fail, resolveOptions, timeLimit, type ServiceDeskClientOptions } from "./options.js";
-import { walkPages, type PageArgs, type PageItem, type PagedPath } from "./paginate.js";
+import {
+  walkPages,
+  type PageArgs,
+  type PageItem,
+  type PagedPath,
+  type PageRule,
+} from "./paginate.js";
 import { serializeBody } from "./serialize/body.js";
 import { serializeQuery } from "./serialize/query.js";
 import { RequestRecord } from "./record.js";
@@ -143,13 +149,14 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         maxItems?: number;
         params?: { query?: object };
       };
-      const [kind, field] = pages[path as keyof typeof pages];
+      const [kind, field, pageSize] = pages[path as keyof typeof pages] as PageRule;
       return walkPages(
         kind,
         field,
         { ...params?.query },
         (query) => unwrap(get(path, { ...init, params: { ...params, query } })),
         maxItems,
+        pageSize,
       ) as AsyncGenerator<never, void, undefined>;
     },
   };

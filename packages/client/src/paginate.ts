@@ -1,13 +1,18 @@
-// Walks the paged GET operations page by page and yields their items. Which operations page
-// and where their items sit comes from the generated manifest; items may arrive as an array
-// or as an object keyed by id (and an empty map arrives as `[]`), so both are accepted.
+// Walks the paged GET operations page by page and yields their items. Which operations page,
+// how (cursor, offset or page number) and where their items sit comes from the generated
+// manifest; items may arrive as an array or as an object keyed by id (and an empty map arrives
+// as `[]`), so both are accepted.
 import type { paths } from "@sd-toolkit/types";
 import type { CallArgs, CallInit } from "./call-types.js";
 import type { pages } from "./generated/manifest.js";
 
 type Pages = typeof pages;
 
-/** Endpoints that `paginate()` can walk: GET operations with `page_key` or `offset` paging. */
+/** One entry of the manifest's page table: how the operation pages, where its items are, and
+ * (page-number paging) the server's default page size. */
+export type PageRule = readonly [kind: "cursor" | "offset" | "page", field: string, size?: number];
+
+/** Endpoints that `paginate()` can walk: GET operations with `page_key`, `offset` or `page` paging. */
 export type PagedPath = keyof Pages & keyof paths;
 
 type Answer<P extends keyof paths> = paths[P] extends {
@@ -64,32 +69,51 @@ function itemsOf(body: unknown, field: string): unknown[] {
 
 /**
  * Yields the items of every page, fetching the next page only when the caller asks for more.
- * `fetchPage` returns the parsed answer for a query (and throws on errors).
+ * `fetchPage` returns the parsed answer for a query (and throws on errors). `defaultPageSize`
+ * is the server's page size when `page_size` is not sent (page-number paging only).
  */
 export async function* walkPages(
-  kind: "cursor" | "offset",
+  kind: "cursor" | "offset" | "page",
   field: string,
   query: Query,
   fetchPage: (query: Query) => Promise<unknown>,
   maxItems = Infinity,
+  defaultPageSize?: number,
 ): AsyncGenerator<unknown, void, undefined> {
   let yielded = 0;
-  // Every cursor sent so far: a server that hands back an earlier one (A, B, A, ...) would make
-  // the walk loop forever, so a cursor seen before ends it, like null.
-  const cursors = new Set([query.page_key, ""]);
+  // Cursors sent so far and, by page number, the first item of each page: a server that hands
+  // back an earlier cursor (A, B, A, ...), or that ignores `page` and repeats the same list,
+  // would make the walk loop forever, so seeing one again ends it.
+  const seen = new Set([query.page_key, ""]);
+  // The page size goes out explicitly, so that a short page means the last one whatever the
+  // server's default.
+  if (kind === "page") query = { ...query, page_size: query.page_size ?? defaultPageSize };
   while (yielded < maxItems) {
     const body = (await fetchPage(query)) as Body;
     const items = itemsOf(body, field);
+    if (!items.length) return;
+    if (kind === "page") {
+      // The first item stands for its page: a server that ignores `page` repeats the page.
+      const first = JSON.stringify(items[0]);
+      if (seen.has(first)) return;
+      seen.add(first);
+    }
     for (const item of items) {
       yield item;
       if (++yielded >= maxItems) return;
     }
-    if (!items.length) return;
     if (kind === "cursor") {
+      // The last page says `null`, or `[]` (PHP's empty value) on some endpoints: anything
+      // that is not a fresh cursor ends the walk.
       const next = body?.next_page_key;
-      if (next == null || cursors.has(next)) return;
-      cursors.add(next);
+      if (typeof next !== "string" || seen.has(next)) return;
+      seen.add(next);
       query = { ...query, page_key: next };
+    } else if (kind === "page") {
+      // No total and no cursor: a short page is the last one; a longer one means the server
+      // ignored the paging parameters and sent everything.
+      if (items.length !== query.page_size) return;
+      query = { ...query, page: Number(query.page ?? 1) + 1 };
     } else {
       const offset = Number(query.offset ?? 0) + items.length;
       const total = body?.total;

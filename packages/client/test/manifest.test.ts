@@ -65,6 +65,15 @@ const fixture: Doc = {
       },
     },
     "/plain": { get: { parameters: [query("limit")], responses: answer({ type: "array" }) } },
+    "/catalogue": {
+      get: {
+        parameters: [
+          query("page"),
+          { name: "page_size", in: "query", schema: { type: "integer", default: 20 } },
+        ],
+        responses: answer({ type: "array", items: { type: "object" } }),
+      },
+    },
   },
   components: {
     parameters: { PageKey: { name: "page_key", in: "query", schema: { type: "string" } } },
@@ -99,8 +108,22 @@ describe("manifest generator", () => {
         "/things.by.status": ["offset", "ids"],
         "/articles": ["offset", "data"],
         "/bare": ["offset", ""],
+        "/catalogue": ["page", "", 20],
       },
     });
+  });
+
+  it("refuses page-number paging without a default page size (the last page could not be told)", () => {
+    const doc = structuredClone(fixture) as { paths: Record<string, Doc> };
+    doc.paths["/sizeless"] = {
+      get: {
+        parameters: [query("page"), query("page_size")],
+        responses: answer({ type: "array" }),
+      },
+    };
+    expect(() => buildManifest(doc)).toThrow(
+      "GET /sizeless pages with page and page_size, but page_size has no default",
+    );
   });
 
   it("refuses a paged answer whose items it cannot locate", () => {

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
+import { pages } from "../src/generated/manifest.js";
 import { walkPages } from "../src/paginate.js";
 import { basicClient, decodedQuery, json, scriptedFetch } from "./helpers.js";
 
@@ -50,6 +52,61 @@ describe("walkPages", () => {
     // (maxItems only keeps a regression from hanging the test run.)
     expect(await collect(walkPages("cursor", "data", {}, cycling, 10))).toHaveLength(3);
     expect(cycling.mock.calls.map(([query]) => query.page_key)).toEqual([undefined, "A", "B"]);
+  });
+
+  it("ends on a [] cursor, which some endpoints send instead of null on the last page", async () => {
+    const fetchPage = vi.fn(async (query: Record<string, unknown>) =>
+      query.page_key
+        ? { data: { "3": user(3) }, next_page_key: [] }
+        : { data: { "1": user(1), "2": user(2) }, next_page_key: "p2" },
+    );
+    const items = await collect(walkPages("cursor", "data", {}, fetchPage));
+    expect(items).toEqual([user(1), user(2), user(3)]);
+    expect(fetchPage).toHaveBeenCalledTimes(2);
+  });
+
+  it("pages by number until a page is shorter than the page size, sending the default size", async () => {
+    const names = Array.from({ length: 45 }, (_, i) => ({ id: i + 1 }));
+    const fetchPage = vi.fn(async (query: Record<string, unknown>) => {
+      const size = Number(query.page_size);
+      const start = (Number(query.page ?? 1) - 1) * size;
+      return names.slice(start, start + size);
+    });
+    expect(await collect(walkPages("page", "", { search: "a" }, fetchPage, Infinity, 20))).toEqual(
+      names,
+    );
+    expect(fetchPage.mock.calls.map(([query]) => query)).toEqual([
+      { search: "a", page_size: 20 },
+      { search: "a", page_size: 20, page: 2 },
+      { search: "a", page_size: 20, page: 3 },
+    ]);
+  });
+
+  it("by number, keeps the caller's page size and start page, and stops on an exactly full last page", async () => {
+    const names = Array.from({ length: 10 }, (_, i) => ({ id: i + 1 }));
+    const fetchPage = vi.fn(async (query: Record<string, unknown>) => {
+      const start = (Number(query.page) - 1) * 5;
+      return names.slice(start, start + 5);
+    });
+    const items = await collect(
+      walkPages("page", "", { page: 2, page_size: 5 }, fetchPage, Infinity, 20),
+    );
+    expect(items).toEqual(names.slice(5));
+    // Page 3 is empty: a full last page costs one more call, never an item lost.
+    expect(fetchPage.mock.calls.map(([query]) => query.page)).toEqual([2, 3]);
+  });
+
+  it("by number, reads a server that ignores the paging parameters once", async () => {
+    // An older server answers every category whatever page is asked: more than a page holds...
+    const all = Array.from({ length: 57 }, (_, i) => ({ id: i + 1 }));
+    const everything = vi.fn(async () => all);
+    expect(await collect(walkPages("page", "", {}, everything, Infinity, 20))).toEqual(all);
+    expect(everything).toHaveBeenCalledTimes(1);
+    // ...or exactly a page's worth: the second page repeats the first and ends the walk.
+    const twenty = all.slice(0, 20);
+    const same = vi.fn(async () => twenty);
+    expect(await collect(walkPages("page", "", {}, same, Infinity, 20))).toEqual(twenty);
+    expect(same).toHaveBeenCalledTimes(2);
   });
 
   it("stops at once on total 0 and on an empty id-keyed map", async () => {
@@ -171,6 +228,55 @@ describe("sd.paginate", () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it("walks /categories by page number, 20 per page unless told otherwise", async () => {
+    const category = (id: number) => ({
+      id: String(id),
+      name: `Category ${id}`,
+      parent_category_id: 0,
+    });
+    const first = Array.from({ length: 20 }, (_, i) => category(100 + i));
+    const { fetch, requests } = scriptedFetch(json(first), json([category(120), category(121)]));
+    const categories = await collect(
+      basicClient(fetch).paginate("/categories", { params: { query: { search: "Hard" } } }),
+    );
+    expect(categories.map((c) => c.name)).toEqual(
+      [...first, category(120), category(121)].map((c) => c.name),
+    );
+    expect(requests.map(decodedQuery)).toEqual([
+      "search=Hard&page_size=20",
+      "search=Hard&page_size=20&page=2",
+    ]);
+  });
+
+  it("walks /incidents.by.agent by cursor through the id-keyed requests", async () => {
+    const request = (id: number) => ({ id, title: `Request ${id}` });
+    const { fetch, requests } = scriptedFetch(
+      json({ status: "OK", requests: { "4211": request(4211) }, next_page_key: "c2" }),
+      json({ status: "OK", requests: { "4215": request(4215) }, next_page_key: null }),
+    );
+    const found = await collect(
+      basicClient(fetch).paginate("/incidents.by.agent", {
+        params: { query: { id: 1042, limit: 1 } },
+      }),
+    );
+    expect(found.map((r) => r.id)).toEqual([4211, 4215]);
+    expect(requests.map(decodedQuery)).toEqual(["id=1042&limit=1", "id=1042&limit=1&page_key=c2"]);
+  });
+
+  it("walks /incidents.last.hour whether the server pages it or answers a bare array", async () => {
+    const request = (id: number) => ({ id, title: `Request ${id}` });
+    const paged = scriptedFetch(
+      json({ status: "OK", requests: { "4212": request(4212) }, next_page_key: "c2" }),
+      json({ status: "OK", requests: [], next_page_key: null }),
+    );
+    const fromPages = await collect(basicClient(paged.fetch).paginate("/incidents.last.hour"));
+    expect(fromPages.map((r) => r.id)).toEqual([4212]);
+    const bare = scriptedFetch(json([request(4212), request(4213)]));
+    const fromArray = await collect(basicClient(bare.fetch).paginate("/incidents.last.hour"));
+    expect(fromArray.map((r) => r.id)).toEqual([4212, 4213]);
+    expect(bare.fetch).toHaveBeenCalledTimes(1);
+  });
+
   it("throws a ServiceDeskError when a page fails, HTTP or application error", async () => {
     const { fetch } = scriptedFetch(
       json({ status: "OK", requestIds: [1], limit: 1, offset: 0, total: 3 }),
@@ -183,5 +289,17 @@ describe("sd.paginate", () => {
     await expect(iterator.next()).rejects.toThrow(
       "GET /incidents.by.view failed with status ERROR: View 9 does not exist",
     );
+  });
+});
+
+describe("README", () => {
+  it("names every endpoint paginate walks, in the row of its kind of paging", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const rows = { cursor: "| cursor", offset: "| offset", page: "| page number" };
+    for (const [path, [kind]] of Object.entries(pages)) {
+      const row = readme.split("\n").find((line) => line.startsWith(rows[kind]));
+      expect(row, `${kind} row`).toBeDefined();
+      expect(row, path).toContain(`\`${path}\``);
+    }
   });
 });
