@@ -3,15 +3,21 @@ import { describe, expect, it } from "vitest";
 import { bundle, type Json, operations, resolve } from "./bundle.js";
 
 const SHARED_ERRORS = ["401", "403", "428", "429"];
+/** The one mark of what comes from the vendor's current reference rather than the manual. */
+const SOURCE = "x-sd-source";
+const CURRENT_DOCS = "current-docs";
 const FORM = "application/x-www-form-urlencoded";
 const declaredScopes = Object.keys(
   bundle.components.securitySchemes.oauth2.flows.clientCredentials.scopes,
 );
 
 describe("the whole description", () => {
-  it("describes every path and operation of the manual (97 paths, 154 operations)", () => {
-    expect(Object.keys(bundle.paths)).toHaveLength(97);
-    expect(operations).toHaveLength(154);
+  it("describes the manual's 154 operations and the 22 the current reference adds", () => {
+    expect(Object.keys(bundle.paths)).toHaveLength(113);
+    expect(operations).toHaveLength(176);
+    const fromCurrentDocs = operations.filter(({ op }) => op[SOURCE] === CURRENT_DOCS);
+    expect(operations.length - fromCurrentDocs.length, "operations of the manual").toBe(154);
+    expect(fromCurrentDocs).toHaveLength(22);
   });
 
   it("uses unique lowerCamelCase operationIds", () => {
@@ -68,4 +74,47 @@ describe.each(operations)("$label", ({ path, method, op }) => {
     }
     for (const name of names) expect(name, "names never carry brackets").not.toMatch(/[[\]]/);
   });
+});
+
+/** Every place in the bundle that carries the source mark, as JSON pointer segments. */
+function sourceMarks(node: Json, at: string[] = []): { at: string[]; value: unknown }[] {
+  if (!node || typeof node !== "object") return [];
+  const found = SOURCE in node && !Array.isArray(node) ? [{ at, value: node[SOURCE] }] : [];
+  return found.concat(
+    Object.entries(node).flatMap(([key, child]) => sourceMarks(child, [...at, key])),
+  );
+}
+
+describe(`the ${SOURCE} mark`, () => {
+  const marks = sourceMarks(bundle);
+
+  it(`has the one value "${CURRENT_DOCS}"`, () => {
+    expect(marks.length).toBeGreaterThan(0);
+    for (const { at, value } of marks) expect(value, at.join("/")).toBe(CURRENT_DOCS);
+  });
+
+  it("sits only on operations, parameters and schema properties", () => {
+    const operation = (at: string[]) => at.length === 3 && at[0] === "paths";
+    const parameter = (at: string[]) =>
+      at.at(-2) === "parameters" && (at[0] === "paths" || at.length === 3);
+    const property = (at: string[]) => at.at(-2) === "properties";
+    for (const { at } of marks) {
+      expect(operation(at) || parameter(at) || property(at), at.join("/")).toBe(true);
+    }
+  });
+
+  describe.each(operations.filter(({ op }) => op[SOURCE] === CURRENT_DOCS))(
+    "$label, from the current reference",
+    ({ op }) => {
+      it("marks every parameter and body property it takes", () => {
+        for (const param of (op.parameters ?? []).map(resolve)) {
+          expect(param[SOURCE], param.name).toBe(CURRENT_DOCS);
+        }
+        const body = op.requestBody ? resolve(op.requestBody).content[FORM].schema : undefined;
+        for (const [name, schema] of Object.entries(resolve(body)?.properties ?? {})) {
+          expect((schema as Json)[SOURCE], name).toBe(CURRENT_DOCS);
+        }
+      });
+    },
+  );
 });

@@ -16,4 +16,24 @@ describe("README coverage table", () => {
   it("lists every path of the description", () => {
     for (const path of Object.keys(bundle.paths)) expect(readme).toContain(`| \`${path}\` |`);
   });
+
+  it("names the source of every operation: the manual, the current reference, or both", () => {
+    const op = (source?: string) => ({
+      tags: ["Things"],
+      ...(source && { "x-sd-source": source }),
+    });
+    const table: string = renderCoverageTable({
+      paths: {
+        "/old": { get: op() },
+        "/new": { get: op("current-docs") },
+        "/mixed": { get: op(), put: op("current-docs"), delete: op() },
+      },
+    });
+    expect(table).toContain("3 paths, 5 operations: 3 from the manual, 2 that only");
+    expect(table).toContain("| `/old` | GET | Things | manual |");
+    expect(table).toContain("| `/new` | GET | Things | current reference |");
+    expect(table).toContain(
+      "| `/mixed` | GET, PUT, DELETE | Things | manual; current reference: PUT |",
+    );
+  });
 });

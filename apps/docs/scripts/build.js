@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the reference site into dist/:
 //   1. copies the bundle (openapi.json and openapi.yaml) next to the page, untouched, for download;
-//   2. adds generated code samples to a temporary copy of the bundle;
+//   2. adds generated code samples to a temporary copy of the bundle, and a "Newer than the
+//      manual" badge to the operations only the vendor's current reference documents;
 //   3. renders that copy with `redocly build-docs --inlineBundle` (the renderer inside the page,
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
@@ -25,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { pageSizeReport } from "../src/budgets.js";
 import { minifyRendererStyles } from "../src/html/minify-styles.js";
+import { addSourceBadges } from "../src/openapi/badges.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
 import { listOperations } from "../src/openapi/operations.js";
 import { withCodeSamples } from "../src/samples/code-samples.js";
@@ -46,6 +48,7 @@ for (const file of ["openapi.json", "openapi.yaml"])
   copyFileSync(join(bundleDir, file), join(dist, file));
 
 const withSamples = withCodeSamples(bundle);
+const badged = addSourceBadges(withSamples);
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
   const input = join(work, "openapi.json");
@@ -79,12 +82,13 @@ console.log(
   `operations: ${operations.length}, each with TypeScript and curl samples; multipart samples: ` +
     `${multipart("TypeScript (multipart)")} TypeScript (file uploads), ${multipart("curl (multipart)")} curl`,
 );
+console.log(`"Newer than the manual" badges: ${badged} operations (x-sd-source: current-docs)`);
 console.log(`outside assets replaced: ${replaced.length > 0 ? replaced.join(", ") : "none"}`);
 console.log(
   `renderer styles minified: ${templates} templates, ${saved.toLocaleString("en")} bytes saved ` +
     `(${Buffer.byteLength(written).toLocaleString("en")} bytes as build-docs wrote the page)`,
 );
-console.log(pageSizeReport(bytes, gzipSync(html).length));
+console.log(pageSizeReport(bytes, gzipSync(html).length, operations.length));
 
 /**
  * Runs the pinned @redocly/cli from node_modules with telemetry and update checks off.

@@ -12,14 +12,17 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { renderTimeReport } from "../src/budgets.js";
+import { CURRENT_DOCS, NEWER_THAN_MANUAL, SOURCE_KEY } from "../src/openapi/badges.js";
 import { listOperations, type OperationEntry } from "../src/openapi/operations.js";
 import { withCodeSamples } from "../src/samples/code-samples.js";
 import { launchChromium } from "./chromium.js";
 import { serveStatic } from "./static-server.js";
 import { withUnminifiedRenderer } from "./unminified-page.js";
 
-/** A fact of the vendor's manual: the number of operations the reference must show. */
+/** A fact of the vendor's manual: the number of its operations the reference must show. */
 const MANUAL_OPERATION_COUNT = 154;
+/** Operations that only the vendor's current reference documents (issue 11). */
+const CURRENT_DOCS_OPERATION_COUNT = 22;
 /** Bound of every single wait; the page is local, so anything slower is a failure. */
 const WAIT_MS = 15_000;
 
@@ -29,6 +32,8 @@ const screenshots = join(root, "screenshots");
 const bundle = JSON.parse(readFileSync(join(dist, "openapi.json"), "utf8"));
 const operations = listOperations(bundle);
 const tags = [...new Set(operations.map((operation) => operation.tag))];
+const isNewerThanManual = (operation: OperationEntry) =>
+  operation.operation[SOURCE_KEY] === CURRENT_DOCS;
 /** Label of the TypeScript sample that uploads files (src/samples/code-samples.js). */
 const UPLOAD_SAMPLE = "TypeScript (multipart)";
 /** Operations the build gave an upload sample, by the same generator. */
@@ -116,7 +121,7 @@ afterAll(async () => {
 });
 
 describe("the reference page", () => {
-  it(`renders all ${MANUAL_OPERATION_COUNT} operations of the manual`, async () => {
+  it(`renders all ${MANUAL_OPERATION_COUNT} operations of the manual and the ${CURRENT_DOCS_OPERATION_COUNT} of the current reference, those badged`, async () => {
     // Render time: from opening the page until every operation has been on screen once, walking
     // the sidebar tag by tag as a reader would.
     const started = performance.now();
@@ -129,13 +134,22 @@ describe("the reference page", () => {
         await scrollToSection(page, sectionOf(operation));
         const heading = page.locator(`${sectionOf(operation)} h2`).first();
         expect(await heading.textContent()).toContain(operation.summary);
+        // The badge shows next to the title of exactly the operations the manual lacks.
+        const badges = page.locator(sectionOf(operation)).getByText(NEWER_THAN_MANUAL.name, {
+          exact: true,
+        });
+        expect(await badges.count(), `badge on ${operation.operationId}`).toBe(
+          isNewerThanManual(operation) ? 1 : 0,
+        );
         rendered.add(operation.operationId);
       }
     }
     console.log(renderTimeReport(rendered.size, performance.now() - started, readyMs));
 
     expect(rendered.size, "operations of the bundle rendered").toBe(operations.length);
-    expect(rendered.size, "operations rendered, against the manual").toBe(MANUAL_OPERATION_COUNT);
+    const newer = operations.filter(isNewerThanManual).length;
+    expect(rendered.size - newer, "operations of the manual rendered").toBe(MANUAL_OPERATION_COUNT);
+    expect(newer, "operations of the current reference").toBe(CURRENT_DOCS_OPERATION_COUNT);
   });
 
   it("reaches every operation from the navigation", async () => {
@@ -209,6 +223,25 @@ describe("the reference page", () => {
     );
     await deepLink.screenshot({ path: join(screenshots, "getIncident.png") });
     await deepLink.close();
+  });
+
+  it("shows cancelIncident, from the current reference, with its samples and badge", async () => {
+    const cancel = operations.find((operation) => operation.operationId === "cancelIncident");
+    expect(cancel, "cancelIncident in the bundle").toBeDefined();
+    const operation = cancel as OperationEntry;
+    await context.clearCookies();
+    const target = await context.newPage();
+    await openOperation(target, operation);
+    const section = target.locator(sectionOf(operation));
+    await section.locator("h2").first().waitFor({ state: "visible" });
+    await section.getByText(NEWER_THAN_MANUAL.name, { exact: true }).waitFor({ state: "visible" });
+    const source = section.locator('[data-testid="source-code"]').first();
+    await expect
+      .poll(async () => (await source.textContent()) ?? "", { timeout: WAIT_MS })
+      .toContain('sd.POST("/incident.cancel"');
+    await scrollToSection(target, sectionOf(operation));
+    await target.screenshot({ path: join(screenshots, "cancelIncident.png") });
+    await target.close();
   });
 
   it("shows the multipart TypeScript sample of every file upload, label in full", async () => {

@@ -1,16 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE_BUDGET_BYTES, pageSizeReport, renderTimeReport } from "../src/budgets.js";
+import { pageSizeBudget, pageSizeReport, renderTimeReport } from "../src/budgets.js";
 
 describe("budgets", () => {
-  it("reports the page size in MB and MiB against the budget of 3 MB (decimal)", () => {
-    expect(PAGE_SIZE_BUDGET_BYTES).toBe(3_000_000);
-    expect(pageSizeReport(2 * 1024 * 1024, 500_000)).toBe(
-      "page size: 2.097 MB = 2.00 MiB (2,097,152 bytes, within the budget of 3.000 MB = 3,000,000 bytes), 0.500 MB gzipped",
+  it("sets 3 MB (decimal) for the manual's 154 operations and grows only in proportion", () => {
+    expect(pageSizeBudget(154)).toBe(3_000_000);
+    // 176 operations (the manual's and the 22 of the current reference): 3 MB x 176 / 154.
+    expect(pageSizeBudget(176)).toBe(3_428_571);
+    expect(pageSizeBudget(308)).toBe(6_000_000);
+    expect(() => pageSizeBudget(0)).toThrow(/positive whole number of operations, got 0/);
+  });
+
+  it("reports the page size in MB and MiB against the budget of its operation count", () => {
+    expect(pageSizeReport(2 * 1024 * 1024, 500_000, 154)).toBe(
+      "page size: 2.097 MB = 2.00 MiB (2,097,152 bytes, within the budget of 3.000 MB = 3,000,000 bytes for 154 operations), 0.500 MB gzipped",
     );
-    expect(pageSizeReport(3_000_000, 1)).toContain("within");
+    expect(pageSizeReport(3_000_000, 1, 154)).toContain("within");
     // 3,040,000 bytes are 2.90 MiB: under 3 MiB, yet over the decimal budget.
-    expect(pageSizeReport(3_040_000, 1)).toMatch(
+    expect(pageSizeReport(3_040_000, 1, 154)).toMatch(
       /^page size: 3\.040 MB = 2\.90 MiB .*OVER the budget of 3\.000 MB/,
+    );
+    expect(pageSizeReport(3_400_000, 1, 176)).toContain(
+      "within the budget of 3.429 MB = 3,428,571 bytes for 176 operations",
     );
   });
 

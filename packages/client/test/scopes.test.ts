@@ -14,6 +14,22 @@ describe("scopesFor", () => {
     expect(scopesFor([])).toEqual([]);
   });
 
+  it("knows the operations that only the vendor's current reference documents", () => {
+    expect(
+      scopesFor([
+        "PUT /companies",
+        "POST /timetracking",
+        "POST /incident.cancel",
+        "GET /data.export",
+      ]),
+    ).toEqual([
+      "api.v1.companies:put",
+      "api.v1.data.export:get",
+      "api.v1.incident.cancel:post",
+      "api.v1.timetracking:post",
+    ]);
+  });
+
   it("derives, for every operation of the description, the scope its security requirement names", () => {
     const operations: [Operation, string[]][] = [];
     for (const [path, item] of Object.entries<

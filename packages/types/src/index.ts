@@ -58,6 +58,7 @@ export type RequestMap = Schema<"RequestMap">;
 export type RequestComment = Schema<"RequestComment">;
 export type RequestAttachment = Schema<"RequestAttachment">;
 export type Approval = Schema<"Approval">;
+export type IncidentTask = Schema<"IncidentTask">;
 
 // People and organisation.
 export type User = Schema<"User">;
