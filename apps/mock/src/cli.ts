@@ -2,9 +2,9 @@
 // `npm start`: one server with the API at /api/v1, the reference site at / and the bundle at
 // /openapi.json and /openapi.yaml. Prints where everything is and a curl line to try, and
 // stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
-import { API_BASE, type MockConfig, readConfig } from "./config.js";
-import { curlAuth, curlLine, showcaseOperation } from "./example-request.js";
-import { createMockServer, type MockServer } from "./server.js";
+import { API_BASE, type MockConfig, readConfig } from "./front/config.js";
+import { curlAuth, curlLine, showcaseOperation } from "./front/example-request.js";
+import { createMockServer, type MockServer } from "./front/server.js";
 
 function describeAuth(config: MockConfig): string {
   switch (config.auth.kind) {

@@ -1,0 +1,56 @@
+// Starting the mock from a test: `await startMock({ port: 0, mode: "sandbox", memory: true })`
+// gives the server's origin and API URL, and a close() to stop it. The control methods
+// (reset, snapshots, clock, faults, journal) come with the control API.
+import type { JsonObject } from "./front/description.js";
+import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
+import { API_BASE } from "./front/config.js";
+import { parseAuthPolicy } from "./front/config.js";
+import { createMockServer } from "./front/server.js";
+
+export interface StartMockOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** `sandbox` (the default) or `examples`. */
+  mode?: MockMode;
+  /** Keep tenants in memory only (the default here: tests rarely want files left behind). */
+  memory?: boolean;
+  /** Where tenants' databases go when `memory` is false; `.sandbox/` by default. */
+  dataDir?: string;
+  /** A seed file's path, or the seed itself; see the README for its schema. */
+  seed?: string | JsonObject;
+  /** Which credentials pass: `any` (default), `none`, or a list as in MOCK_AUTH. */
+  auth?: string;
+  /** Another bundled description (JSON) than @sd-toolkit/openapi's. */
+  spec?: string;
+  /** Examples mode: data generated from the schemas instead of the examples. */
+  dynamic?: boolean;
+}
+
+export interface RunningMock {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** `http://127.0.0.1:<port>/api/v1`, the base URL to give the client. */
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
+  // The environment is ignored on purpose: a test's mock must not change with the shell's.
+  const defaults = readConfig([], {});
+  const auth: AuthPolicy = options.auth ? parseAuthPolicy(options.auth) : defaults.auth;
+  const mock = await createMockServer({
+    ...defaults,
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    mode: options.mode ?? "sandbox",
+    memory: options.memory ?? true,
+    dataDir: options.dataDir ?? defaults.dataDir,
+    auth,
+    dynamic: options.dynamic ?? false,
+    ...(options.spec ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") } : {}),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
+  const origin = await mock.listen();
+  return { origin, apiUrl: origin + API_BASE, close: () => mock.close() };
+}
