@@ -48,7 +48,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     dataDir: options.dataDir ?? defaults.dataDir,
     auth,
     dynamic: options.dynamic ?? false,
-    ...(options.spec ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") } : {}),
+    ...(options.spec
+      ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") }
+      : {}),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   const origin = await mock.listen();

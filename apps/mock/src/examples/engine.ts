@@ -21,6 +21,7 @@ export async function createExamplesEngine(
       if ("status" in preferences) return preferences;
       return prism.answer(operation, preferences, headers.accept);
     },
+    handles: () => true,
     async close() {},
   };
 }

@@ -26,6 +26,8 @@ export interface ApiCall {
 
 export interface AnswerEngine {
   answer(call: ApiCall): Promise<MockAnswer | Problem>;
+  /** Whether the engine has a real answer for the operation (the sandbox lacks some yet). */
+  handles(operation: Operation): boolean;
   /** Releases what the engine holds (open databases); called when the server closes. */
   close(): Promise<void>;
 }

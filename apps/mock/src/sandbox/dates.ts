@@ -23,7 +23,10 @@ export function isoNoTDate(epoch: number): string {
   return new Date(epoch * 1000).toISOString().slice(0, 16).replace("T", " ");
 }
 
-export function readDateFormat(value: Json | undefined, fallback: DateFormat = "epoch"): DateFormat {
+export function readDateFormat(
+  value: Json | undefined,
+  fallback: DateFormat = "epoch",
+): DateFormat {
   return value === "iso8601" || value === "iso8601noT" || value === "epoch" ? value : fallback;
 }
 

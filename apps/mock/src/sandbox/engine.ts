@@ -67,6 +67,7 @@ export async function createSandboxEngine(
       );
       return { status: answer.status, headers: answer.headers ?? {}, body: answer.body };
     },
+    handles: (operation) => registry.handlers.has(operation.operationId),
     async close() {
       tenants.close();
       if (examples) await (await examples).close();

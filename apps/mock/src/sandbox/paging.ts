@@ -12,7 +12,11 @@ export interface CursorPage<T> {
  * The page of `items` that `pageKey` points at. Keys are opaque to callers; here a key is the
  * offset of the page's first item, base64url-encoded so nobody mistakes it for an id.
  */
-export function cursorPage<T>(items: readonly T[], pageKey: Json | undefined, size: number): CursorPage<T> {
+export function cursorPage<T>(
+  items: readonly T[],
+  pageKey: Json | undefined,
+  size: number,
+): CursorPage<T> {
   let start = 0;
   if (typeof pageKey === "string" && pageKey !== "") {
     const decoded = Number(Buffer.from(pageKey, "base64url").toString("utf8").replace(/^o:/, ""));
@@ -41,5 +45,10 @@ export function offsetPage<T>(
 ): OffsetPage<T> {
   const from = typeof offset === "number" && offset > 0 ? offset : 0;
   const count = typeof limit === "number" && limit > 0 ? limit : defaultLimit;
-  return { items: items.slice(from, from + count), limit: count, offset: from, total: items.length };
+  return {
+    items: items.slice(from, from + count),
+    limit: count,
+    offset: from,
+    total: items.length,
+  };
 }

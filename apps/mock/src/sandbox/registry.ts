@@ -60,7 +60,9 @@ export function buildRegistry(
   const problems: string[] = [];
   for (const [file, domain] of modules) {
     if (moduleName(domain.tag) !== file) {
-      problems.push(`${file}: serves tag "${domain.tag}", so it must be named ${moduleName(domain.tag)}`);
+      problems.push(
+        `${file}: serves tag "${domain.tag}", so it must be named ${moduleName(domain.tag)}`,
+      );
     }
     for (const [operationId, handler] of Object.entries(domain.handlers)) {
       const operation = byId.get(operationId);

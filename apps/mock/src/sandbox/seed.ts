@@ -64,7 +64,9 @@ function readSeedDocument(
     for (const [kind, list] of Object.entries(records)) {
       const spec = kinds.get(kind);
       if (!spec) {
-        problems.push(`records.${kind}: unknown kind (known: ${[...kinds.keys()].sort().join(", ")})`);
+        problems.push(
+          `records.${kind}: unknown kind (known: ${[...kinds.keys()].sort().join(", ")})`,
+        );
         continue;
       }
       if (!Array.isArray(list)) {
@@ -90,7 +92,9 @@ function readSeedDocument(
         if (!validate(record)) {
           for (const error of validate.errors ?? []) {
             const field = error.instancePath || "(record)";
-            problems.push(`${where}: ${field} ${error.message ?? "is invalid"} (schema ${spec.schema})`);
+            problems.push(
+              `${where}: ${field} ${error.message ?? "is invalid"} (schema ${spec.schema})`,
+            );
           }
           return;
         }
@@ -103,10 +107,12 @@ function readSeedDocument(
     }
   }
   const relations = raw["relations"] ?? {};
-  if (!isObject(relations)) problems.push("relations must be an object of [a, b] pairs, keyed by kind");
+  if (!isObject(relations))
+    problems.push("relations must be an object of [a, b] pairs, keyed by kind");
   else {
     for (const [kind, pairs] of Object.entries(relations)) {
-      if (!RELATION_KIND.test(kind)) problems.push(`relations.${kind}: kind names are lower_snake_case`);
+      if (!RELATION_KIND.test(kind))
+        problems.push(`relations.${kind}: kind names are lower_snake_case`);
       if (!Array.isArray(pairs)) {
         problems.push(`relations.${kind} must be an array of [a, b] pairs`);
         continue;
@@ -152,7 +158,8 @@ export function loadSeed(
   if (isObject(given?.raw) && given.raw["extends"] !== undefined && !extendsBuiltin) {
     throw new SeedError(given.origin, [`extends must be "builtin" when present`]);
   }
-  if (!given || extendsBuiltin) documents.push({ raw: readJson(BUILTIN_SEED_PATH), origin: BUILTIN_SEED_PATH });
+  if (!given || extendsBuiltin)
+    documents.push({ raw: readJson(BUILTIN_SEED_PATH), origin: BUILTIN_SEED_PATH });
   if (given) documents.push(given);
   for (const { raw, origin } of documents) {
     const problems = readSeedDocument(raw, kinds, validators, compiler, seed);

@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { DatabaseSync } from "node:sqlite";
 import type { Seed } from "./seed.js";
+import { sqlite } from "./sqlite.js";
 import { TenantStore } from "./store.js";
 
 export interface TenantPoolOptions {
@@ -79,7 +79,7 @@ export class TenantPool {
   private openStore(key: string): TenantStore {
     const path = this.options.memory ? ":memory:" : join(this.options.dataDir, tenantFileName(key));
     const fresh = this.options.memory || !existsSync(path);
-    const db = new DatabaseSync(path);
+    const db = new (sqlite().DatabaseSync)(path);
     // WAL: a commit is in the log before the answer goes out, so a killed process loses no
     // acknowledged write; synchronous=NORMAL skips the fsync per commit, which only an
     // operating-system crash (not a process crash) could punish (decision in docs/decisions.md).
@@ -91,7 +91,8 @@ export class TenantPool {
 
   private closeLeastRecent(): void {
     let oldest: [string, OpenTenant] | undefined;
-    for (const entry of this.open) if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
+    for (const entry of this.open)
+      if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
     if (oldest) this.closeOne(oldest[0]);
   }
 
@@ -104,7 +105,8 @@ export class TenantPool {
   /** Closes the tenants idle for longer than the limit (memory tenants are never closed). */
   closeIdle(now = Date.now()): void {
     if (this.options.memory) return;
-    for (const [key, tenant] of this.open) if (now - tenant.lastUsed > this.idleMs) this.closeOne(key);
+    for (const [key, tenant] of this.open)
+      if (now - tenant.lastUsed > this.idleMs) this.closeOne(key);
   }
 
   close(): void {

@@ -19,7 +19,10 @@ describe("the sandbox's handler registry", () => {
   it("refuses a handler filed under another tag, or for an operation the description lacks", () => {
     const stray: DomainModule = {
       tag: "Requests",
-      handlers: { listIncidents: () => ({ status: 200, body: [] }), noSuchThing: () => ({ status: 200, body: [] }) },
+      handlers: {
+        listIncidents: () => ({ status: 200, body: [] }),
+        noSuchThing: () => ({ status: 200, body: [] }),
+      },
     };
     expect(() => buildRegistry(doc, operations, new Map([["requests", stray]]))).toThrow(
       /listIncidents belongs to tag "Request Lists"[\s\S]*noSuchThing is not an operation/,
@@ -29,6 +32,9 @@ describe("the sandbox's handler registry", () => {
 
   it("has a handler for every operation of the description", () => {
     const { missing } = buildRegistry(doc, operations, modules);
-    expect(missing, `${missing.length} of ${operations.length} operations have no handler:\n${missing.join("\n")}`).toEqual([]);
+    expect(
+      missing,
+      `${missing.length} of ${operations.length} operations have no handler:\n${missing.join("\n")}`,
+    ).toEqual([]);
   });
 });

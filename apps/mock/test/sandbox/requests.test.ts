@@ -26,7 +26,15 @@ afterAll(async () => {
 
 async function createRequest(sd: ReturnType<typeof clientFor>, title: string) {
   const { data, response } = await sd.POST("/incident", {
-    body: { title, description: "Screen flickers", type_id: 1, priority_id: 2, category_id: 37, customer_id: 1187, creator_id: 1187 },
+    body: {
+      title,
+      description: "Screen flickers",
+      type_id: 1,
+      priority_id: 2,
+      category_id: 37,
+      customer_id: 1187,
+      creator_id: 1187,
+    },
   });
   expect(response.status).toBe(200);
   return data as { status: string; info: string; request_id: string };
@@ -40,18 +48,38 @@ describe("a request from creation to solved, in the sandbox", () => {
     const id = Number(created.request_id);
 
     const read = await sd.GET("/incident", { params: { query: { id } } });
-    expect(read.data).toMatchObject({ id, pretty_id: "REQ-4213", title: "Monitor flickers", status_id: 1, user_id: 1187 });
+    expect(read.data).toMatchObject({
+      id,
+      pretty_id: "REQ-4213",
+      title: "Monitor flickers",
+      status_id: 1,
+      user_id: 1187,
+    });
 
     const comment = await sd.POST("/incident.comment", {
-      body: { request_id: id, author_id: 1042, comment: "Swapped the cable <HDMI>", customer_visible: true },
+      body: {
+        request_id: id,
+        author_id: 1042,
+        comment: "Swapped the cable <HDMI>",
+        customer_visible: true,
+      },
     });
     expect(comment.data).toMatchObject({ status: "OK" });
     const comments = await sd.GET("/incident.comment", { params: { query: { request_id: id } } });
     expect(comments.data).toMatchObject([
-      { incident_id: id, author_id: 1042, msg_num: 1, message: "Swapped the cable &lt;HDMI&gt;", is_solution: false, customer_visible: true },
+      {
+        incident_id: id,
+        author_id: 1042,
+        msg_num: 1,
+        message: "Swapped the cable &lt;HDMI&gt;",
+        is_solution: false,
+        customer_visible: true,
+      },
     ]);
 
-    const changed = await sd.PUT("/incident", { body: { id, priority_id: 4, title: "Monitor flickers (HDMI)" } });
+    const changed = await sd.PUT("/incident", {
+      body: { id, priority_id: 4, title: "Monitor flickers (HDMI)" },
+    });
     expect(changed.data).toMatchObject({ id, priority_id: 4, title: "Monitor flickers (HDMI)" });
     expect(changed.data).not.toHaveProperty("rating");
 
@@ -59,8 +87,14 @@ describe("a request from creation to solved, in the sandbox", () => {
       body: { request_id: id, author_id: 1042, comment: "New cable fixed it", is_solution: true },
     });
     expect(solution.data).toMatchObject({ status: "OK" });
-    const solved = await sd.GET("/incident", { params: { query: { id, comments: true, date_format: "iso8601" } } });
-    expect(solved.data).toMatchObject({ status_id: 5, priority_id: 4, solved_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*\+00:00$/) });
+    const solved = await sd.GET("/incident", {
+      params: { query: { id, comments: true, date_format: "iso8601" } },
+    });
+    expect(solved.data).toMatchObject({
+      status_id: 5,
+      priority_id: 4,
+      solved_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*\+00:00$/),
+    });
     expect((solved.data as { comments: unknown[] }).comments).toHaveLength(2);
 
     const both = await sd.GET("/incidents", { params: { query: { ids: [id, 4211, 999999] } } });
@@ -70,10 +104,19 @@ describe("a request from creation to solved, in the sandbox", () => {
   it("answers 409 for an internal comment proposed as the solution, and leaves the request", async () => {
     const sd = clientFor("refusals");
     const { response, error } = await sd.POST("/incident.comment", {
-      body: { request_id: 4211, author_id: 1042, comment: "Internal fix", is_solution: true, customer_visible: false },
+      body: {
+        request_id: 4211,
+        author_id: 1042,
+        comment: "Internal fix",
+        is_solution: true,
+        customer_visible: false,
+      },
     });
     expect(response.status).toBe(409);
-    expect(error).toEqual({ error: "Cannot mark an internal comment as the solution", status: 409 });
+    expect(error).toEqual({
+      error: "Cannot mark an internal comment as the solution",
+      status: 409,
+    });
     const read = await sd.GET("/incident", { params: { query: { id: 4211 } } });
     expect(read.data).toMatchObject({ status_id: 2 });
   });
@@ -81,7 +124,9 @@ describe("a request from creation to solved, in the sandbox", () => {
   it("answers false for an unknown request, status ERROR for a change to one, [] for no match", async () => {
     const sd = clientFor("unknowns");
     expect((await sd.GET("/incident", { params: { query: { id: 999999 } } })).data).toBe(false);
-    expect((await sd.PUT("/incident", { body: { id: 999999, title: "x" } })).data).toMatchObject({ status: "ERROR" });
+    expect((await sd.PUT("/incident", { body: { id: 999999, title: "x" } })).data).toMatchObject({
+      status: "ERROR",
+    });
     expect((await sd.GET("/incidents", { params: { query: { ids: [999999] } } })).data).toEqual([]);
   });
 
@@ -89,10 +134,20 @@ describe("a request from creation to solved, in the sandbox", () => {
     const sd = clientFor("invalid");
     const { response, error } = await sd.POST("/incident", { body: { title: "x" } as never });
     expect(response.status).toBe(428);
-    const body = error as unknown as { status: number; error: string; invalid_params: { name: string }[] };
+    const body = error as unknown as {
+      status: number;
+      error: string;
+      invalid_params: { name: string }[];
+    };
     expect(body.status).toBe(428);
     expect(body.error).toMatch(/customer_id is required/);
-    expect(body.invalid_params.map((p) => p.name).sort()).toEqual(["category_id", "creator_id", "customer_id", "priority_id", "type_id"]);
+    expect(body.invalid_params.map((p) => p.name).sort()).toEqual([
+      "category_id",
+      "creator_id",
+      "customer_id",
+      "priority_id",
+      "type_id",
+    ]);
   });
 
   it("keeps each credential's sandbox to itself", async () => {
@@ -103,7 +158,9 @@ describe("a request from creation to solved, in the sandbox", () => {
     expect((await bob.GET("/incident", { params: { query: { id } } })).data).toBe(false);
     // Ids follow from the seed in each tenant, so Bob's first request gets the same id.
     expect((await createRequest(bob, "Bob's own")).request_id).toBe(created.request_id);
-    expect((await alice.GET("/incident", { params: { query: { id } } })).data).toMatchObject({ title: "Only Alice sees this" });
+    expect((await alice.GET("/incident", { params: { query: { id } } })).data).toMatchObject({
+      title: "Only Alice sees this",
+    });
   });
 });
 
@@ -113,7 +170,10 @@ describe("persistence", () => {
 
   it("keeps a tenant's writes across a restart, in files that do not name the user", async () => {
     const first = await startMock({ memory: false, dataDir });
-    const created = await createRequest(clientFor("persistent-user", first.apiUrl), "Survives a restart");
+    const created = await createRequest(
+      clientFor("persistent-user", first.apiUrl),
+      "Survives a restart",
+    );
     await first.close();
     const second = await startMock({ memory: false, dataDir });
     try {

@@ -52,7 +52,9 @@ export const domain: DomainModule = {
       store.update(
         REQUEST,
         requestId,
-        isSolution ? { status_id: STATUS.solved, solved_at: now, last_update: now } : { last_update: now },
+        isSolution
+          ? { status_id: STATUS.solved, solved_at: now, last_update: now }
+          : { last_update: now },
       );
       return written("The comment was added.");
     },

@@ -12,7 +12,11 @@ export const domain: DomainModule = {
       const found: Record<string, Json> = {};
       for (const id of params["ids"] as number[]) {
         const request = store.get<RequestRecord>(REQUEST, id);
-        if (request) found[String(id)] = requestOut(store, request, { dates, comments: params["comments"] === true });
+        if (request)
+          found[String(id)] = requestOut(store, request, {
+            dates,
+            comments: params["comments"] === true,
+          });
       }
       return ok(phpMap(found));
     },

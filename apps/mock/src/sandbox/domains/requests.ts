@@ -89,7 +89,12 @@ export const domain: DomainModule = {
         if (value !== undefined) changes[field] = value;
       }
       const updated = store.update<RequestRecord>(REQUEST, id, changes) ?? request;
-      return ok(requestOut(store, updated, { dates, omit: ["rating", "sla_incident_first_reply", "sla_incident_resolution"] }));
+      return ok(
+        requestOut(store, updated, {
+          dates,
+          omit: ["rating", "sla_incident_first_reply", "sla_incident_resolution"],
+        }),
+      );
     },
   },
 };

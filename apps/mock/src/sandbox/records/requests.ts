@@ -83,7 +83,11 @@ export interface RequestView {
   omit?: readonly string[];
 }
 
-export function requestOut(store: TenantStore, request: RequestRecord, view: RequestView): JsonObject {
+export function requestOut(
+  store: TenantStore,
+  request: RequestRecord,
+  view: RequestView,
+): JsonObject {
   const out: { [key: string]: Json } = view.dates.fields({ ...request }, REQUEST_DATES);
   for (const key of view.omit ?? []) delete out[key];
   if (view.comments) {
