@@ -15,7 +15,7 @@ import {
 } from "../src/front/description.js";
 import { exampleParameters, wirePairs, wireQuery } from "../src/front/example-request.js";
 import { indexOperations, type Operation } from "../src/front/operations.js";
-import { createSchemaCompiler, type ValidateFunction } from "../src/front/schema-compiler.js";
+import { createSchemaCompiler } from "../src/front/schema-compiler.js";
 import {
   allowedTypes,
   itemsSchema,
@@ -23,6 +23,7 @@ import {
   propertySchema,
   requiredNames,
 } from "../src/front/schema-navigation.js";
+import { answerValidators } from "./support/answer-schemas.js";
 import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 // The bundle is read before the tests are declared, so that each operation is its own test.
@@ -73,29 +74,8 @@ function callThroughClient(op: Operation, params: { [name: string]: Json }) {
   return call(op.path, clientInit(op, params));
 }
 
-const responseValidators = new Map<string, ValidateFunction | null>();
-
 /** The validator of an operation's JSON answer for a status code; null when it has no schema. */
-function responseValidator(op: Operation, status: number): ValidateFunction | null {
-  const key = `${op.method} ${op.path} ${status}`;
-  if (!responseValidators.has(key)) {
-    const item = doc.paths[op.path];
-    const raw = isObject(item) ? item[op.method] : undefined;
-    const responses = isObject(raw) && isObject(raw["responses"]) ? raw["responses"] : {};
-    const response = deref(
-      doc,
-      responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses["default"],
-    );
-    const content = isObject(response) && isObject(response["content"]) ? response["content"] : {};
-    const media = Object.entries(content).find(([type]) => /json/.test(type))?.[1];
-    const schema = isObject(media) ? media["schema"] : undefined;
-    responseValidators.set(
-      key,
-      isObject(schema) || typeof schema === "boolean" ? compiler.compile(schema) : null,
-    );
-  }
-  return responseValidators.get(key) ?? null;
-}
+const responseValidator = answerValidators(doc, compiler);
 
 /** Names the request must carry: required query parameters and required body properties. */
 function requiredParameters(op: Operation): string[] {

@@ -5,8 +5,52 @@ import { createServiceDeskClient } from "@sd-toolkit/client";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadDescription } from "../../src/front/description.js";
+import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
 import { startMock, type RunningMock } from "../../src/index.js";
+import { answerValidators } from "../support/answer-schemas.js";
+import { BUNDLE_SPEC } from "../support/start-mock.js";
+
+const doc = await loadDescription(BUNDLE_SPEC);
+const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
+
+/** Answers that do not match the description, gathered by the transport below. */
+let offDescription: string[] = [];
+afterEach(() => {
+  const found = offDescription;
+  offDescription = [];
+  expect(found, "answers that differ from the description").toEqual([]);
+});
+
+/**
+ * Answers the sandbox gives where the description says nothing yet, each a recorded choice
+ * (docs/decisions.md): `false` for an unknown request id on GET /incident, the ERROR
+ * envelope when PUT /incident is refused, and PHP's `[]` when GET /incidents finds none.
+ */
+function undescribedChoice(method: string, path: string, body: unknown): boolean {
+  if (method === "get" && path === "/incidents") return Array.isArray(body) && body.length === 0;
+  if (method === "get" && path === "/incident") return body === false;
+  if (method === "put" && path === "/incident")
+    return (body as { status?: string }).status === "ERROR";
+  return false;
+}
+
+/** The client's transport, checking every answer against the description on the way. */
+async function checkingFetch(input: Request | string | URL, init?: RequestInit) {
+  const response = await fetch(input, init);
+  const request = input instanceof Request ? input : undefined;
+  const url = new URL(request?.url ?? String(input));
+  const method = (init?.method ?? request?.method ?? "GET").toLowerCase();
+  const path = url.pathname.replace(/^\/api\/v1/, "");
+  const validate = describedAnswer({ method, path }, response.status);
+  const body: unknown = await response.clone().json();
+  if (validate && !validate(body) && !undescribedChoice(method, path, body)) {
+    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}`);
+    offDescription.push(`${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`);
+  }
+  return response;
+}
 
 let mock: RunningMock;
 const clientFor = (username: string, apiUrl = mock.apiUrl) =>
@@ -15,6 +59,7 @@ const clientFor = (username: string, apiUrl = mock.apiUrl) =>
     auth: { username, password: "secret" },
     retry: false,
     timeoutMs: 10_000,
+    fetch: checkingFetch,
   });
 
 beforeAll(async () => {

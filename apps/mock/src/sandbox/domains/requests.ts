@@ -37,7 +37,8 @@ export const domain: DomainModule = {
         priority_id: params["priority_id"] ?? 1,
         // LIFECYCLE.md: a new request starts in 1 New (no auto-assignment in the sandbox).
         status_id: STATUS.new,
-        source_id: params["source_id"] ?? null,
+        // The description has no null for source_id: without one the key is left out.
+        ...(params["source_id"] === undefined ? {} : { source_id: params["source_id"] }),
         category_id: params["category_id"] ?? 0,
         user_id: params["customer_id"] ?? 0,
         creator_id: params["creator_id"] ?? 0,
