@@ -30,7 +30,10 @@ export const domain: DomainModule = {
   kinds: { [REQUEST]: { schema: "Request" } },
   handlers: {
     createIncident({ params, store, now }) {
-      const created = store.insert(REQUEST, {
+      const id = store.nextId(REQUEST);
+      store.put(REQUEST, {
+        id,
+        pretty_id: `REQ-${id}`,
         title: params["title"] ?? "",
         description: params["description"] ?? "",
         type_id: params["type_id"] ?? 1,
@@ -57,12 +60,11 @@ export const domain: DomainModule = {
         sla_incident_first_reply: null,
         sla_incident_resolution: null,
       });
-      store.put(REQUEST, { ...created, pretty_id: `REQ-${created.id}` });
       for (const other of Array.isArray(params["related_to"]) ? params["related_to"] : []) {
-        if (typeof other === "number") store.relate(REQUEST_LINK, created.id, other);
+        if (typeof other === "number") store.relate(REQUEST_LINK, id, other);
       }
       // PHP hands the new row id back as text (WIRE.md).
-      return written("The request was created.", { request_id: idText(created.id) });
+      return written("The request was created.", { request_id: idText(id) });
     },
 
     getIncident({ params, store, dates }) {
