@@ -35,8 +35,6 @@ export type Handler = (context: HandlerContext) => SandboxAnswer;
 export interface KindSpec {
   /** Component schema name in the description (`Request`), used to validate seed records. */
   schema: string;
-  /** Extra fields stored beside the schema's (bookkeeping the answers leave out). */
-  extra?: JsonObject;
 }
 
 export interface DomainModule {

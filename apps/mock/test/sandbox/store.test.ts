@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { sandboxNow, setClockOffset } from "../../src/sandbox/clock.js";
 import { sqlite } from "../../src/sandbox/sqlite.js";
 import { TenantStore } from "../../src/sandbox/store.js";
 import { TenantPool, tenantFileName } from "../../src/sandbox/tenants.js";
@@ -24,6 +25,15 @@ describe("the tenant store", () => {
     expect(store.remove("request", 4213)).toBe(true);
     expect(store.insert("request", { title: "c" }).id).toBe(4214);
     expect(store.insert("request_comment", { message: "first of its kind" }).id).toBe(1);
+    expect(store.count("request")).toBe(3);
+  });
+
+  it("moves the sandbox clock by the tenant's offset", () => {
+    const store = memoryStore();
+    const before = sandboxNow(store);
+    setClockOffset(store, 3600);
+    expect(sandboxNow(store) - before).toBeGreaterThanOrEqual(3600);
+    expect(sandboxNow(store) - before).toBeLessThan(3600 + 60);
   });
 
   it("commits a transaction whole or not at all", () => {
