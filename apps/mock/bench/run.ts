@@ -3,10 +3,10 @@
 // Targets: the front keeps at least 0.8 of Prism's throughput, and its p99 is at most 20 ms.
 // `--check` turns a missed target into a failing exit code.
 import autocannon, { type Result } from "autocannon";
-import { readConfig } from "../src/config.js";
-import { loadDescription, type Json } from "../src/description.js";
-import { exampleParameters, wireQuery } from "../src/example-request.js";
-import { indexOperations, type Operation } from "../src/operations.js";
+import { readConfig } from "../src/front/config.js";
+import { loadDescription, type Json } from "../src/front/description.js";
+import { exampleParameters, wireQuery } from "../src/front/example-request.js";
+import { indexOperations, type Operation } from "../src/front/operations.js";
 import { startFront, startPrismAlone, type BenchServer } from "./servers.js";
 
 const DURATION_S = 10;

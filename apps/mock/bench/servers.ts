@@ -73,7 +73,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 export async function startFront(specPath: string): Promise<BenchServer> {
   // bench/ compiles to dist/bench/, next to dist/src/.
   const cli = resolve(here, "../src/cli.js");
-  return startProcess("front (mock)", [cli, "--spec", specPath], await freePort(), "/openapi.json");
+  return startProcess(
+    "front (mock)",
+    [cli, "--mode", "examples", "--spec", specPath],
+    await freePort(),
+    "/openapi.json",
+  );
 }
 
 export async function startPrismAlone(specPath: string): Promise<BenchServer> {

@@ -1,2 +1,2 @@
-// The package's library entry point; the `sd-toolkit-mock` command is src/cli.ts.
+// The package's programmatic entry: start a mock or sandbox from a test.
 export { startMock, type RunningMock, type StartMockOptions } from "./start-mock.js";

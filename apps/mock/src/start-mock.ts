@@ -1,37 +1,64 @@
-// `startMock()`: the mock inside a test run or any Node program, with the same defaults as the
-// `sd-toolkit-mock` command except the port, which is a free one unless asked for. Environment
-// variables and the command line are not read: a library call says what it wants.
-import { API_BASE, readConfig } from "./config.js";
-import { createMockServer } from "./server.js";
+// Starting the mock from a test: `await startMock({ port: 0, mode: "sandbox", memory: true })`
+// gives the server's origin and API URL, and a close() to stop it. The control methods
+// (reset, snapshots, clock, faults, journal) come with the control API.
+import type { JsonObject } from "./front/description.js";
+import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
+import { API_BASE } from "./front/config.js";
+import { parseAuthPolicy } from "./front/config.js";
+import { createMockServer } from "./front/server.js";
 
 export interface StartMockOptions {
-  /** TCP port; `0` (the default) lets the system pick a free one. */
+  /** 0 (the default) picks a free port. */
   port?: number;
-  /** Interface to listen on; `127.0.0.1` by default. */
   host?: string;
+  /** `sandbox` (the default) or `examples`. */
+  mode?: MockMode;
+  /** Keep tenants in memory only (the default here: tests rarely want files left behind). */
+  memory?: boolean;
+  /** Where tenants' databases go when `memory` is false; `.sandbox/` by default. */
+  dataDir?: string;
+  /** A seed file's path, or the seed itself; see the README for its schema. */
+  seed?: string | JsonObject;
+  /** Which credentials pass: `any` (default), `none`, or a list as in MOCK_AUTH. */
+  auth?: string;
+  /** Another bundled description (JSON) than @sd-toolkit/openapi's. */
+  spec?: string;
+  /** Examples mode: data generated from the schemas instead of the examples. */
+  dynamic?: boolean;
 }
 
 export interface RunningMock {
-  /** Root of the server, e.g. `http://127.0.0.1:41234`: the reference site is served here. */
+  /** `http://127.0.0.1:<port>` */
   origin: string;
-  /** Base URL of the API (`<origin>/api/v1`), what a client's `baseUrl` takes. */
+  /** `http://127.0.0.1:<port>/api/v1`, the base URL to give the client. */
   apiUrl: string;
-  /** Stops the server and closes its open connections. */
   close(): Promise<void>;
 }
 
 export async function startMock(options: StartMockOptions = {}): Promise<RunningMock> {
-  const config = readConfig([], {});
-  if (options.port !== undefined) {
-    if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
-      throw new Error(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
-    }
-    config.port = options.port;
-  } else {
-    config.port = 0;
+  // The environment is ignored on purpose: a test's mock must not change with the shell's.
+  const defaults = readConfig([], {});
+  const auth: AuthPolicy = options.auth ? parseAuthPolicy(options.auth) : defaults.auth;
+  if (
+    options.port !== undefined &&
+    (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+  ) {
+    throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
-  if (options.host !== undefined) config.host = options.host;
-  const mock = await createMockServer(config);
+  const mock = await createMockServer({
+    ...defaults,
+    port: options.port ?? 0,
+    host: options.host ?? "127.0.0.1",
+    mode: options.mode ?? "sandbox",
+    memory: options.memory ?? true,
+    dataDir: options.dataDir ?? defaults.dataDir,
+    auth,
+    dynamic: options.dynamic ?? false,
+    ...(options.spec
+      ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") }
+      : {}),
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+  });
   const origin = await mock.listen();
-  return { origin, apiUrl: `${origin}${API_BASE}`, close: () => mock.close() };
+  return { origin, apiUrl: origin + API_BASE, close: () => mock.close() };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkCredentials } from "../src/auth.js";
-import { parseAuthPolicy } from "../src/config.js";
+import { checkCredentials } from "../src/front/auth.js";
+import { parseAuthPolicy } from "../src/front/config.js";
 
 const basic = (pair: string) => `Basic ${Buffer.from(pair).toString("base64")}`;
 

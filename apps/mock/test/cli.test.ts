@@ -38,7 +38,8 @@ function startCli(env: Record<string, string>): Promise<Cli> {
     Object.entries(process.env).filter(([name]) => !/^(MOCK_|PORT$|HOST$)/.test(name)),
   );
   const child = spawn(process.execPath, [CLI], {
-    env: { ...clean, PORT: "0", HOST: "127.0.0.1", ...env },
+    // In memory: the default sandbox mode would otherwise leave a .sandbox/ folder behind.
+    env: { ...clean, PORT: "0", HOST: "127.0.0.1", MOCK_MEMORY: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

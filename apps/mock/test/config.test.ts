@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseByteSize, readConfig } from "../src/config.js";
+import { parseByteSize, readConfig } from "../src/front/config.js";
 
 describe("readConfig", () => {
   it("has the documented defaults", () => {

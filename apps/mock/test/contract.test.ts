@@ -1,7 +1,7 @@
 // Contract: every operation of the bundle, enumerated from the bundle itself, called through
 // the real client (@sd-toolkit/client) against a mock started here, with the description's
 // example parameters. Each must answer 2xx with a body that validates against the
-// operation's response schema; leaving out any required parameter must get a 422 naming it.
+// operation's response schema; leaving out any required parameter must get a 428 naming it.
 // Then the forms real clients use besides the client's own: everything in the query string
 // of a write, `name[0]=` arrays, `true`/`false`, multipart with a file.
 import { createServiceDeskClient } from "@sd-toolkit/client";
@@ -13,16 +13,17 @@ import {
   loadDescription,
   type Json,
   type OpenApiDocument,
-} from "../src/description.js";
-import { exampleParameters, wirePairs, wireQuery } from "../src/example-request.js";
-import { indexOperations, type Operation } from "../src/operations.js";
-import { createSchemaCompiler, type ValidateFunction } from "../src/schema-compiler.js";
+} from "../src/front/description.js";
+import { exampleParameters, wirePairs, wireQuery } from "../src/front/example-request.js";
+import { indexOperations, type Operation } from "../src/front/operations.js";
+import { createSchemaCompiler } from "../src/front/schema-compiler.js";
 import {
   allowedTypes,
   propertyNames,
   propertySchema,
   requiredNames,
-} from "../src/schema-navigation.js";
+} from "../src/front/schema-navigation.js";
+import { answerValidators } from "./support/answer-schemas.js";
 import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 // The bundle is read before the tests are declared, so that each operation is its own test.
@@ -73,29 +74,8 @@ function callThroughClient(op: Operation, params: { [name: string]: Json }) {
   return call(op.path, clientInit(op, params));
 }
 
-const responseValidators = new Map<string, ValidateFunction | null>();
-
 /** The validator of an operation's JSON answer for a status code; null when it has no schema. */
-function responseValidator(op: Operation, status: number): ValidateFunction | null {
-  const key = `${op.method} ${op.path} ${status}`;
-  if (!responseValidators.has(key)) {
-    const item = doc.paths[op.path];
-    const raw = isObject(item) ? item[op.method] : undefined;
-    const responses = isObject(raw) && isObject(raw["responses"]) ? raw["responses"] : {};
-    const response = deref(
-      doc,
-      responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses["default"],
-    );
-    const content = isObject(response) && isObject(response["content"]) ? response["content"] : {};
-    const media = Object.entries(content).find(([type]) => /json/.test(type))?.[1];
-    const schema = isObject(media) ? media["schema"] : undefined;
-    responseValidators.set(
-      key,
-      isObject(schema) || typeof schema === "boolean" ? compiler.compile(schema) : null,
-    );
-  }
-  return responseValidators.get(key) ?? null;
-}
+const responseValidator = answerValidators(doc, compiler);
 
 /** Names the request must carry: required query parameters and required body properties. */
 function requiredParameters(op: Operation): string[] {
@@ -126,13 +106,13 @@ describe(`every operation of the bundle, through the client (${operations.length
 
   const withRequired = operations.filter((op) => requiredParameters(op).length > 0);
   it.each(withRequired.map((op) => [label(op), op] as const))(
-    "%s refuses a request missing a required parameter with 422 naming it",
+    "%s refuses a request missing a required parameter with 428 naming it",
     async (_, op) => {
       for (const name of requiredParameters(op)) {
         const params = exampleParameters(op);
         delete params[name];
         const { error, response } = await callThroughClient(op, params);
-        expect(response.status, `without ${name}`).toBe(422);
+        expect(response.status, `without ${name}`).toBe(428);
         const named = (error as { invalid_params?: { name: string }[] }).invalid_params?.map(
           (p) => p.name,
         );

@@ -7,9 +7,9 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadDescription } from "../src/description.js";
-import { indexOperations } from "../src/operations.js";
-import { redactTarget, secretParameterNames } from "../src/redact-target.js";
+import { loadDescription } from "../src/front/description.js";
+import { indexOperations } from "../src/front/operations.js";
+import { redactTarget, secretParameterNames } from "../src/front/redact-target.js";
 import {
   AUTH,
   BUNDLE_SPEC,
@@ -109,7 +109,7 @@ describe("what real clients send is accepted", () => {
   it("lets the body win over the query string, as PHP's $_REQUEST does", async () => {
     expect((await call("/parcels?owner_id=x", form("owner_id=3&title=Books"))).status).toBe(200);
     const r = await call("/parcels?owner_id=3", form("owner_id=x&title=Books"));
-    expect(r.status).toBe(422);
+    expect(r.status).toBe(428);
     expect(names(r.body)).toEqual(["owner_id"]);
   });
 
@@ -143,7 +143,7 @@ describe("what real clients send is accepted", () => {
   it("routes templated paths and checks their variables", async () => {
     expect((await call("/depots/12")).body).toEqual({ id: 12 });
     const r = await call("/depots/abc");
-    expect(r.status).toBe(422);
+    expect(r.status).toBe(428);
     expect(names(r.body)).toEqual(["depot_id"]);
   });
 
@@ -235,9 +235,9 @@ describe("bad input", () => {
     expect(body).toMatchObject({ status: 401, error: expect.any(String) });
   });
 
-  it("names each missing or mistyped parameter with what was expected (422)", async () => {
+  it("names each missing or mistyped parameter with what was expected (428)", async () => {
     const r = await call("/parcels?ids=7&fragile=yes&priority=9&labels=blue&weight=-1");
-    expect(r.status).toBe(422);
+    expect(r.status).toBe(428);
     expect(r.headers.get("content-type")).toBe("application/problem+json");
     const byName = Object.fromEntries(r.body.invalid_params.map((p: any) => [p.name, p]));
     expect(Object.keys(byName).sort()).toEqual([
@@ -396,7 +396,7 @@ describe("nothing hangs and nothing takes the server down", () => {
       headers: { "content-type": "application/json" },
     });
     const cases: [string, string][] = [
-      // Overflowed the stack when the 422 quoted the value: a 500.
+      // Overflowed the stack when the 428 quoted the value: a 500.
       ["deep", `{"title":${"[".repeat(300_000)}${"]".repeat(300_000)}}`],
       // Kept the server busy for seconds, then answered with a million invalid_params.
       ["wide", JSON.stringify({ owner_id: 3, title: "t", tags: Array(200_000).fill(1) })],
@@ -412,7 +412,7 @@ describe("nothing hangs and nothing takes the server down", () => {
       expect(Date.now() - started, what).toBeLessThan(2_000);
     }
     const atLimit = `{"owner_id":3,"title":"t","labels":{"a":{"b":{"c":{"d":{"e":"x"}}}}}}`;
-    expect((await call("/parcels", json(atLimit))).status).toBe(422);
+    expect((await call("/parcels", json(atLimit))).status).toBe(428);
   });
 
   it("answers 408 to a body that never finishes, in bounded time", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePrefer } from "../src/prefer.js";
+import { parsePrefer } from "../src/examples/prefer.js";
 
 describe("parsePrefer", () => {
   it("reads the preferences Prism understands", () => {

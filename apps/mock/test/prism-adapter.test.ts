@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { OpenApiDocument } from "../src/description.js";
-import { indexOperations } from "../src/operations.js";
-import { createPrismAdapter, prismCopy } from "../src/prism-adapter.js";
+import type { OpenApiDocument } from "../src/front/description.js";
+import { indexOperations } from "../src/front/operations.js";
+import { createPrismAdapter, prismCopy } from "../src/examples/prism-adapter.js";
 
 /** PHP's empty array standing for an empty map: the shape the generator choked on. */
 const doc = {

@@ -5,10 +5,10 @@
 // Afterwards the same server must still answer a valid request.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDescription, type Json } from "../src/description.js";
-import { exampleParameters, wireQuery } from "../src/example-request.js";
-import { indexOperations, type Operation } from "../src/operations.js";
-import { allowedTypes, propertySchema, requiredNames } from "../src/schema-navigation.js";
+import { loadDescription, type Json } from "../src/front/description.js";
+import { exampleParameters, wireQuery } from "../src/front/example-request.js";
+import { indexOperations, type Operation } from "../src/front/operations.js";
+import { allowedTypes, propertySchema, requiredNames } from "../src/front/schema-navigation.js";
 import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
@@ -115,14 +115,14 @@ function casesFor(op: Operation): Case[] {
     const others = wireQuery(rest);
     cases.push({
       what: `${label(op)} with ${name}=${wrong}`,
-      expect: [422],
+      expect: [428],
       send: viaFetch(`${op.path}?${others ? `${others}&` : ""}${name}=${wrong}`, { method }),
     });
   }
   if (hasRequired(op)) {
     cases.push({
       what: `${label(op)} with no parameters`,
-      expect: [422],
+      expect: [428],
       send: viaFetch(op.path, { method }),
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ProblemError } from "../src/problem.js";
-import { parseWireParams } from "../src/wire-params.js";
+import { ProblemError } from "../src/front/problem.js";
+import { parseWireParams } from "../src/front/wire-params.js";
 
 const parse = (text: string) => parseWireParams(text, "query string");
 

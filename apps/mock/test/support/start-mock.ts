@@ -1,7 +1,7 @@
 // Starts a mock in this process on a free loopback port, for one test file.
 import { fileURLToPath } from "node:url";
-import { readConfig, type MockConfig } from "../../src/config.js";
-import { createMockServer, type MockServer } from "../../src/server.js";
+import { readConfig, type MockConfig } from "../../src/front/config.js";
+import { createMockServer, type MockServer } from "../../src/front/server.js";
 
 export const FIXTURE_SPEC = fileURLToPath(
   new URL("../fixtures/wire.openapi.json", import.meta.url),
@@ -23,6 +23,9 @@ export async function startMock(overrides: Partial<MockConfig> = {}): Promise<Ru
     ...readConfig([], {}),
     host: "127.0.0.1",
     port: 0,
+    // The front's tests check the examples mode's answers; the sandbox has its own tests.
+    mode: "examples",
+    memory: true,
     docsDir: fileURLToPath(new URL("../fixtures/no-docs-here", import.meta.url)),
     ...overrides,
   };

@@ -1,6 +1,7 @@
 // The mock's HTTP server: one request goes route -> credentials -> parameters (query and body,
-// by the real server's rules) -> validation -> Prism's answer. Every failure on the way is a
-// problem+json answer; nothing a client sends can stop the server.
+// by the real server's rules) -> validation -> the engine's answer (the sandbox's state, or
+// Prism's examples). Every failure on the way is an error answer; nothing a client sends can
+// stop the server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { checkCredentials } from "./auth.js";
@@ -10,8 +11,9 @@ import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import { indexOperations, type Operation, type OperationTable } from "./operations.js";
 import { redactTarget, secretParameterNames } from "./redact-target.js";
-import { readPreferences } from "./prefer.js";
-import { createPrismAdapter, type MockAnswer, type PrismAdapter } from "./prism-adapter.js";
+import { createEngine } from "../engines.js";
+import type { SeedSource } from "../sandbox/seed.js";
+import type { AnswerEngine, MockAnswer } from "./engine.js";
 import {
   invalidParameters,
   type Problem,
@@ -22,6 +24,7 @@ import {
 import { ClientGoneError } from "./read-body.js";
 import { createSchemaCompiler } from "./schema-compiler.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
+import { tenantKey } from "./tenant-key.js";
 import { createRequestValidator, type RequestValidator } from "./validate-request.js";
 
 export interface MockServer {
@@ -29,6 +32,7 @@ export interface MockServer {
   document: OpenApiDocument;
   operations: readonly Operation[];
   site: StaticSite;
+  engine: AnswerEngine;
   /** Starts listening; resolves with the server's root URL, e.g. http://127.0.0.1:4010. */
   listen(): Promise<string>;
   /** Stops accepting requests and closes every open connection. */
@@ -149,7 +153,7 @@ interface Pipeline {
   config: MockConfig;
   table: OperationTable;
   validators: Map<Operation, RequestValidator>;
-  prism: PrismAdapter;
+  engine: AnswerEngine;
   site: StaticSite;
 }
 
@@ -212,18 +216,19 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     sendProblem(res, invalidParameters(invalid), pathname);
     return;
   }
-  const prefer = req.headers.prefer;
-  const preferences = readPreferences(Array.isArray(prefer) ? prefer.join(",") : prefer, operation);
-  if ("status" in preferences) {
-    sendProblem(res, preferences, pathname);
-    return;
-  }
-  const answer = await p.prism.answer(operation, preferences, req.headers.accept);
+  const answer = await p.engine.answer({
+    operation,
+    params: request.params,
+    headers: req.headers,
+    tenant: tenantKey(req.headers.authorization),
+  });
   if (isProblem(answer)) sendProblem(res, answer, pathname);
   else sendAnswer(req, res, answer);
 }
 
-export async function createMockServer(config: MockConfig): Promise<MockServer> {
+export async function createMockServer(
+  config: MockConfig & { seed?: SeedSource },
+): Promise<MockServer> {
   const doc = await loadDescription(config.specPath);
   const table = indexOperations(doc);
   const compiler = createSchemaCompiler(doc);
@@ -231,9 +236,9 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
   for (const operation of table.operations) {
     validators.set(operation, createRequestValidator(doc, compiler, operation));
   }
-  const prism = await createPrismAdapter(doc, config.dynamic);
+  const engine = await createEngine(doc, table, compiler, config);
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
-  const pipeline: Pipeline = { doc, config, table, validators, prism, site };
+const pipeline: Pipeline = { doc, config, table, validators, engine, site };
   const secrets = secretParameterNames(doc, table.operations);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -292,6 +297,7 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
     document: doc,
     operations: table.operations,
     site,
+    engine,
     listen() {
       return new Promise((resolveUrl, reject) => {
         server.once("error", reject);
@@ -303,11 +309,12 @@ export async function createMockServer(config: MockConfig): Promise<MockServer> 
         });
       });
     },
-    close() {
-      return new Promise((resolveClose) => {
+    async close() {
+      await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         server.closeAllConnections();
       });
+      await engine.close();
     },
   };
 }

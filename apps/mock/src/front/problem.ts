@@ -8,7 +8,7 @@ export interface Problem {
   status: number;
   title: string;
   detail: string;
-  /** The parameters at fault, for 400 and 422. */
+  /** The parameters at fault, for 400, 422 (Prefer) and 428. */
   invalid_params?: InvalidParam[];
   /** Extra response headers (Allow, WWW-Authenticate, ...). */
   headers?: Record<string, string>;
@@ -34,7 +34,8 @@ const TYPES: Record<number, string> = {
   408: "request-timeout",
   413: "body-too-large",
   415: "unsupported-media-type",
-  422: "invalid-parameters",
+  422: "unusable-prefer",
+  428: "invalid-parameters",
   431: "headers-too-large",
   500: "mock-failure",
 };
@@ -64,10 +65,14 @@ export function sendProblem(res: ServerResponse, problem: Problem, instance?: st
   res.end(body);
 }
 
+/**
+ * A missing or invalid parameter: 428, as the real server answers it, with `error` and
+ * `status` where its clients look, and `invalid_params` naming each offending parameter.
+ */
 export function invalidParameters(params: InvalidParam[]): Problem {
   const detail = params.map((p) => `${p.name} ${p.reason}`).join("; ");
   return {
-    status: 422,
+    status: 428,
     title: "Invalid parameters",
     detail: `${params.length === 1 ? "One parameter is" : `${params.length} parameters are`} invalid: ${detail}.`,
     invalid_params: params,

@@ -1,8 +1,10 @@
 // Settings of the mock, read from command-line flags first and environment variables second,
 // so `PORT=4999 npm start` and `sd-toolkit-mock --port 4999` both work. Flags win because they are the
 // more deliberate of the two.
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { siteDir } from "@sd-toolkit/docs";
 
 /** Which credentials the mock lets through. */
@@ -14,7 +16,17 @@ export type AuthPolicy =
   /** Only the listed Basic user:password pairs and Bearer tokens. */
   | { kind: "list"; basic: ReadonlySet<string>; bearer: ReadonlySet<string> };
 
+/** `sandbox`: answers from per-credential state; `examples`: the description's examples. */
+export type MockMode = "sandbox" | "examples";
+
 export interface MockConfig {
+  mode: MockMode;
+  /** Sandbox: the folder holding one database per tenant. */
+  dataDir: string;
+  /** Sandbox: keep every tenant in memory only, gone when the server stops. */
+  memory: boolean;
+  /** Sandbox: a seed file replacing or extending the built-in one (see the README). */
+  seedPath: string | undefined;
   host: string;
   port: number;
   /** The bundled description (JSON) the mock serves. */
@@ -38,6 +50,13 @@ export const API_BASE = "/api/v1";
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
+
+/** The folder of this package, found from this file whether it runs from src/ or dist/src/. */
+export function packageDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, "package.json"))) dir = dirname(dir);
+  return dir;
+}
 
 /**
  * The bundled description, from the `@sd-toolkit/openapi` dependency: an installed mock and the
@@ -74,6 +93,11 @@ function parseBoolean(name: string, value: string): boolean {
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off|)$/i.test(value)) return false;
   throw new Error(`${name} must be true or false, got "${value}"`);
+}
+
+function parseMode(value: string): MockMode {
+  if (value === "sandbox" || value === "examples") return value;
+  throw new Error(`MOCK_MODE must be sandbox or examples, got "${value}"`);
 }
 
 function parsePort(value: string): number {
@@ -121,7 +145,20 @@ export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): MockConfig {
   const flags = readFlags(argv);
-  const known = ["port", "host", "spec", "docs", "dynamic", "auth", "body-limit", "log"];
+  const known = [
+    "mode",
+    "data-dir",
+    "memory",
+    "seed",
+    "port",
+    "host",
+    "spec",
+    "docs",
+    "dynamic",
+    "auth",
+    "body-limit",
+    "log",
+  ];
   for (const name of flags.keys()) {
     if (!known.includes(name))
       throw new Error(`Unknown flag --${name} (known: ${known.join(", ")})`);
@@ -129,7 +166,12 @@ export function readConfig(
   const pick = (flag: string, variable: string): string | undefined =>
     flags.get(flag) ?? env[variable];
   const specPath = resolve(pick("spec", "MOCK_SPEC") ?? bundleFile("openapi.json"));
+  const seed = pick("seed", "MOCK_SEED");
   return {
+    mode: parseMode(pick("mode", "MOCK_MODE") ?? "sandbox"),
+    dataDir: resolve(pick("data-dir", "MOCK_DATA_DIR") ?? ".sandbox"),
+    memory: parseBoolean("MOCK_MEMORY", pick("memory", "MOCK_MEMORY") ?? "false"),
+    seedPath: seed ? resolve(seed) : undefined,
     host: pick("host", "HOST") ?? "127.0.0.1",
     port: parsePort(pick("port", "PORT") ?? "4010"),
     specPath,

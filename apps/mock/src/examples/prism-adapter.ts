@@ -3,10 +3,11 @@
 // validation are the front's job, done by the real server's rules, so Prism's own checks are
 // off and it is handed the one operation the front already chose.
 import prismHttp from "@stoplight/prism-http";
-import type { OpenApiDocument } from "./description.js";
-import type { Operation } from "./operations.js";
+import type { OpenApiDocument } from "../front/description.js";
+import type { MockAnswer } from "../front/engine.js";
+import type { Operation } from "../front/operations.js";
 import type { MockPreferences } from "./prefer.js";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../front/problem.js";
 
 const { createInstance, getHttpOperationsFromSpec, resetJSONSchemaGenerator } = prismHttp;
 
@@ -15,12 +16,6 @@ type PrismOperation = Awaited<ReturnType<typeof getHttpOperationsFromSpec>>[numb
 type PrismConfig = Parameters<typeof createInstance>[0];
 type PrismLogger = Parameters<typeof createInstance>[1]["logger"];
 type PrismRequest = Parameters<PrismInstance["request"]>[0];
-
-export interface MockAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-}
 
 export interface PrismAdapter {
   answer(

@@ -66,7 +66,7 @@ function jsonNesting(body: Buffer, limit: number): number {
  * Holds a JSON body to the limits a form has: at most MAX_PARAMETERS values and MAX_DEPTH levels
  * below the top object (the top object is one more level). Unchecked, a 5 MB body of a million
  * array items kept the server busy for 15 s and made a 150 MB answer of a million
- * invalid_params, and a few hundred thousand nested brackets overflowed the stack when the 422
+ * invalid_params, and a few hundred thousand nested brackets overflowed the stack when the 428
  * quoted the value (a 500).
  */
 function countJsonValues(params: { [name: string]: Json }): void {

@@ -2,7 +2,7 @@
 // description asks for, the way the PHP server reads them: "42" is an integer where an
 // integer is wanted, "1"/"0"/"true"/"false" are booleans, `ids[0]=..` and `ids[]=..` both
 // make arrays. Values that cannot be converted are left as they are, so the validator names
-// them in its 422 answer instead of the mock guessing.
+// them in its 428 answer instead of the mock guessing.
 import { isObject, type Json, type OpenApiDocument } from "./description.js";
 import { allowedTypes, itemsSchema, propertySchema } from "./schema-navigation.js";
 

@@ -31,7 +31,7 @@ export function createSchemaCompiler(doc: OpenApiDocument): SchemaCompiler {
     // OpenAPI adds keywords of its own (example, discriminator, xml, ...): not errors.
     strict: false,
     allErrors: true,
-    // Errors carry the failing schema, from which the 422 answer says what was expected.
+    // Errors carry the failing schema, from which the 428 answer says what was expected.
     verbose: true,
     logger: false,
   });

@@ -38,12 +38,19 @@ export function wireQuery(params: { [name: string]: Json }): string {
     .join("&");
 }
 
-/** A GET whose required parameters all have examples makes the clearest first call. */
-export function showcaseOperation(operations: readonly Operation[]): Operation | undefined {
+/**
+ * A GET whose required parameters all have examples makes the clearest first call; `usable`
+ * narrows the choice to operations the running mode really answers.
+ */
+export function showcaseOperation(
+  all: readonly Operation[],
+  usable: (op: Operation) => boolean = () => true,
+): Operation | undefined {
   const hasExamples = (op: Operation) => {
     const params = exampleParameters(op);
     return op.parameters.every((p) => !p.required || params[p.name] !== undefined);
   };
+  const operations = all.filter(usable);
   return (
     operations.find((op) => op.method === "get" && op.parameters.length > 0 && hasExamples(op)) ??
     operations.find((op) => op.method === "get") ??

@@ -1,0 +1,103 @@
+// Requests: create, read and change a request. The lifecycle calls of this tag (reassign,
+// reject, cancel, reopen, solution accept/reject, ...) come with the other domains.
+import type { JsonObject } from "../../front/description.js";
+import { idText, ok, refused, written } from "../answers.js";
+import type { DomainModule } from "../handler.js";
+import {
+  isFinal,
+  REQUEST,
+  REQUEST_LINK,
+  type RequestRecord,
+  requestOut,
+  STATUS,
+} from "../records/requests.js";
+
+/** Fields PUT /incident may change, and the stored field each one lands in. */
+const CHANGEABLE: Record<string, string> = {
+  title: "title",
+  description: "description",
+  type_id: "type_id",
+  priority_id: "priority_id",
+  category_id: "category_id",
+  source_id: "source_id",
+  customer_id: "user_id",
+  location_id: "location_id",
+  date: "date_ocurred",
+};
+
+export const domain: DomainModule = {
+  tag: "Requests",
+  kinds: { [REQUEST]: { schema: "Request" } },
+  handlers: {
+    createIncident({ params, store, now }) {
+      const id = store.nextId(REQUEST);
+      store.put(REQUEST, {
+        id,
+        pretty_id: `REQ-${id}`,
+        title: params["title"] ?? "",
+        description: params["description"] ?? "",
+        type_id: params["type_id"] ?? 1,
+        priority_id: params["priority_id"] ?? 1,
+        // LIFECYCLE.md: a new request starts in 1 New (no auto-assignment in the sandbox).
+        status_id: STATUS.new,
+        // The description has no null for source_id: without one the key is left out.
+        ...(params["source_id"] === undefined ? {} : { source_id: params["source_id"] }),
+        category_id: params["category_id"] ?? 0,
+        user_id: params["customer_id"] ?? 0,
+        creator_id: params["creator_id"] ?? 0,
+        assigned_id: null,
+        assigned_group_id: null,
+        location_id: params["location_id"] ?? null,
+        process_id: null,
+        custom_fields: [],
+        attachments: [],
+        date_ocurred: typeof params["date"] === "number" ? params["date"] : now,
+        created_at: now,
+        last_update: now,
+        solved_at: null,
+        closed_at: null,
+        closed_reason: null,
+        sla_incident_first_reply: null,
+        sla_incident_resolution: null,
+      });
+      for (const other of Array.isArray(params["related_to"]) ? params["related_to"] : []) {
+        if (typeof other === "number") store.relate(REQUEST_LINK, id, other);
+      }
+      // PHP hands the new row id back as text (WIRE.md).
+      return written("The request was created.", { request_id: idText(id) });
+    },
+
+    getIncident({ params, store, dates }) {
+      const request = store.get<RequestRecord>(REQUEST, params["id"] as number);
+      // Unknown id: `false`, as GET /user answers (LIFECYCLE.md 4: a guess for requests).
+      if (!request) return ok(false);
+      return ok(
+        requestOut(store, request, {
+          dates,
+          comments: params["comments"] === true,
+          decoded: params["decoded_special_characters"] === true,
+        }),
+      );
+    },
+
+    updateIncident({ params, store, now, dates }) {
+      const id = params["id"] as number;
+      const request = store.get<RequestRecord>(REQUEST, id);
+      if (!request) return refused(`There is no request with id ${id}.`);
+      // LIFECYCLE.md 2: the refusal in Closed, Rejected and Cancelled is a guess.
+      if (isFinal(request)) return refused(`Request ${id} is closed and can no longer be changed.`);
+      const changes: JsonObject = { last_update: now };
+      for (const [param, field] of Object.entries(CHANGEABLE)) {
+        const value = params[param];
+        if (value !== undefined) changes[field] = value;
+      }
+      const updated = store.update<RequestRecord>(REQUEST, id, changes) ?? request;
+      return ok(
+        requestOut(store, updated, {
+          dates,
+          omit: ["rating", "sla_incident_first_reply", "sla_incident_resolution"],
+        }),
+      );
+    },
+  },
+};

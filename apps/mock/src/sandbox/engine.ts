@@ -1,0 +1,76 @@
+// The sandbox mode: each call is answered by its domain handler over the caller's tenant, in
+// one transaction committed before the answer leaves. An operation with no handler answers 501
+// naming it: never an example in disguise. A call carrying a `Prefer` header is answered from
+// the examples, as in the examples mode, so a test can still ask for a described 429.
+import type { AnswerEngine, ApiCall, MockAnswer } from "../front/engine.js";
+import type { OpenApiDocument } from "../front/description.js";
+import type { Operation } from "../front/operations.js";
+import type { Problem } from "../front/problem.js";
+import type { SchemaCompiler } from "../front/schema-compiler.js";
+import { httpError } from "./answers.js";
+import { sandboxNow } from "./clock.js";
+import { dateWriter, readDateFormat } from "./dates.js";
+import { buildRegistry, loadDomainModules, type Registry } from "./registry.js";
+import { loadSeed, type SeedSource } from "./seed.js";
+import { TenantPool } from "./tenants.js";
+
+export interface SandboxOptions {
+  dataDir: string;
+  memory: boolean;
+  seed: SeedSource | undefined;
+  /** Answers calls that carry `Prefer`; created on first need. */
+  examples: () => Promise<AnswerEngine>;
+}
+
+export interface SandboxEngine extends AnswerEngine {
+  registry: Registry;
+  tenants: TenantPool;
+}
+
+export async function createSandboxEngine(
+  doc: OpenApiDocument,
+  operations: readonly Operation[],
+  compiler: SchemaCompiler,
+  options: SandboxOptions,
+): Promise<SandboxEngine> {
+  const registry = buildRegistry(doc, operations, await loadDomainModules());
+  const seed = loadSeed(options.seed, registry.kinds, compiler);
+  const tenants = new TenantPool({ dataDir: options.dataDir, memory: options.memory, seed });
+  let examples: Promise<AnswerEngine> | undefined;
+
+  return {
+    registry,
+    tenants,
+    async answer(call: ApiCall): Promise<MockAnswer | Problem> {
+      if (call.headers.prefer !== undefined) {
+        examples ??= options.examples();
+        return (await examples).answer(call);
+      }
+      const { operation, params } = call;
+      const handler = registry.handlers.get(operation.operationId);
+      if (!handler) {
+        const { status, body } = httpError(
+          501,
+          `The sandbox has no handler for ${operation.operationId} (${operation.method.toUpperCase()} ${operation.path}) yet; --mode examples answers it from the description's examples.`,
+        );
+        return { status, headers: {}, body };
+      }
+      const store = tenants.store(call.tenant);
+      const answer = store.transaction(() =>
+        handler({
+          params,
+          store,
+          now: sandboxNow(store),
+          dates: dateWriter(readDateFormat(params["date_format"])),
+          operation,
+        }),
+      );
+      return { status: answer.status, headers: answer.headers ?? {}, body: answer.body };
+    },
+    handles: (operation) => registry.handlers.has(operation.operationId),
+    async close() {
+      tenants.close();
+      if (examples) await (await examples).close();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+// The tenants: one SQLite database per credential, created from the seed on first use. On
+// disk a tenant is `<data dir>/<digest of its key>.sqlite` (the key itself may name a user,
+// and never reaches a file name or a log); with `memory` it lives in memory for the server's
+// life. Databases idle for a while are closed, so many tenants do not hold memory for good.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Seed } from "./seed.js";
+import { sqlite } from "./sqlite.js";
+import { TenantStore } from "./store.js";
+
+export interface TenantPoolOptions {
+  dataDir: string;
+  memory: boolean;
+  seed: Seed;
+  /** A tenant unused for this long is closed (persistent mode only). */
+  idleMs?: number;
+  /** At most this many tenants stay open; the least recently used is closed first. */
+  maxOpen?: number;
+}
+
+interface OpenTenant {
+  store: TenantStore;
+  lastUsed: number;
+}
+
+const SEEDED_KEY = "seeded_at";
+
+/** The file name of a tenant: a digest, so no user name or token lands on disk. */
+export function tenantFileName(key: string): string {
+  return `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.sqlite`;
+}
+
+export function writeSeed(store: TenantStore, seed: Seed): void {
+  store.transaction(() => {
+    for (const [kind, records] of seed.records) {
+      for (const record of records) store.put(kind, record);
+    }
+    for (const [kind, pairs] of seed.relations) {
+      for (const [a, b] of pairs) store.relate(kind, a, b);
+    }
+    store.setSetting(SEEDED_KEY, String(Date.now()));
+  });
+}
+
+export class TenantPool {
+  private readonly open = new Map<string, OpenTenant>();
+  private readonly sweeper: NodeJS.Timeout | undefined;
+  private readonly idleMs: number;
+  private readonly maxOpen: number;
+
+  constructor(private readonly options: TenantPoolOptions) {
+    this.idleMs = options.idleMs ?? 60_000;
+    this.maxOpen = options.maxOpen ?? 64;
+    if (!options.memory) {
+      mkdirSync(options.dataDir, { recursive: true });
+      this.sweeper = setInterval(() => this.closeIdle(), Math.min(this.idleMs, 15_000));
+      this.sweeper.unref();
+    }
+  }
+
+  /** How many tenants hold an open database now. */
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  store(key: string): TenantStore {
+    const found = this.open.get(key);
+    if (found) {
+      found.lastUsed = Date.now();
+      return found.store;
+    }
+    const store = this.openStore(key);
+    this.open.set(key, { store, lastUsed: Date.now() });
+    if (!this.options.memory && this.open.size > this.maxOpen) this.closeLeastRecent();
+    return store;
+  }
+
+  private openStore(key: string): TenantStore {
+    const path = this.options.memory ? ":memory:" : join(this.options.dataDir, tenantFileName(key));
+    const fresh = this.options.memory || !existsSync(path);
+    const db = new (sqlite().DatabaseSync)(path);
+    // WAL: a commit is in the log before the answer goes out, so a killed process loses no
+    // acknowledged write; synchronous=NORMAL skips the fsync per commit, which only an
+    // operating-system crash (not a process crash) could punish (decision in docs/decisions.md).
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
+    const store = new TenantStore(db);
+    if (fresh || store.setting(SEEDED_KEY) === undefined) writeSeed(store, this.options.seed);
+    return store;
+  }
+
+  private closeLeastRecent(): void {
+    let oldest: [string, OpenTenant] | undefined;
+    for (const entry of this.open)
+      if (!oldest || entry[1].lastUsed < oldest[1].lastUsed) oldest = entry;
+    if (oldest) this.closeOne(oldest[0]);
+  }
+
+  private closeOne(key: string): void {
+    const tenant = this.open.get(key);
+    this.open.delete(key);
+    tenant?.store.close();
+  }
+
+  /** Closes the tenants idle for longer than the limit (memory tenants are never closed). */
+  closeIdle(now = Date.now()): void {
+    if (this.options.memory) return;
+    for (const [key, tenant] of this.open)
+      if (now - tenant.lastUsed > this.idleMs) this.closeOne(key);
+  }
+
+  close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    for (const key of [...this.open.keys()]) this.closeOne(key);
+  }
+}
