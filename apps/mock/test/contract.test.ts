@@ -9,7 +9,6 @@ import { holdsFiles } from "@sd-toolkit/openapi/file-schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   deref,
-  isObject,
   loadDescription,
   type Json,
   type OpenApiDocument,

@@ -238,7 +238,7 @@ export async function createMockServer(
   }
   const engine = await createEngine(doc, table, compiler, config);
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
-const pipeline: Pipeline = { doc, config, table, validators, engine, site };
+  const pipeline: Pipeline = { doc, config, table, validators, engine, site };
   const secrets = secretParameterNames(doc, table.operations);
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
