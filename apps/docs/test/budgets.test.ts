@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PAGE_SIZE_BUDGET_BYTES, pageSizeReport, renderTimeReport } from "../src/budgets.js";
+import {
+  assertPageSize,
+  PAGE_SIZE_BUDGET_BYTES,
+  pageSizeReport,
+  renderTimeReport,
+} from "../src/budgets.js";
 
 describe("budgets", () => {
   it("reports the page size in MB and MiB against the budget of 3 MB (decimal)", () => {
@@ -11,6 +16,13 @@ describe("budgets", () => {
     // 3,040,000 bytes are 2.90 MiB: under 3 MiB, yet over the decimal budget.
     expect(pageSizeReport(3_040_000, 1)).toMatch(
       /^page size: 3\.040 MB = 2\.90 MiB .*OVER the budget of 3\.000 MB/,
+    );
+  });
+
+  it("fails the build over the page size budget, not at it", () => {
+    expect(() => assertPageSize(PAGE_SIZE_BUDGET_BYTES, 1)).not.toThrow();
+    expect(() => assertPageSize(PAGE_SIZE_BUDGET_BYTES + 1, 1)).toThrow(
+      /OVER the budget of 3\.000 MB.*raise PAGE_SIZE_BUDGET_BYTES/,
     );
   });
 
