@@ -1,5 +1,5 @@
 // Starts Debian's Chromium through playwright-core; a browser is never downloaded. The flags
-// are those of DESIGN.md: headless as root, and no background traffic of the browser's own
+// are those of docs/architecture.md (test layers): headless as root, and no background traffic of the browser's own
 // (sync, component updates, QUIC), with every host name except the local ones made
 // unresolvable, so that only requests the page itself makes can show up in the test.
 import { mkdtempSync, rmSync } from "node:fs";

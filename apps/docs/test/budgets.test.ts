@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { pageSizeBudget, pageSizeReport, renderTimeReport } from "../src/budgets.js";
+import {
+  assertPageSize,
+  pageSizeBudget,
+  pageSizeReport,
+  renderTimeReport,
+} from "../src/budgets.js";
 
 describe("budgets", () => {
   it("sets 3 MB (decimal) for the manual's 154 operations and grows only in proportion", () => {
@@ -22,6 +27,14 @@ describe("budgets", () => {
     expect(pageSizeReport(3_400_000, 1, 176)).toContain(
       "within the budget of 3.429 MB = 3,428,571 bytes for 176 operations",
     );
+  });
+
+  it("fails the build over the page size budget, not at it", () => {
+    expect(() => assertPageSize(3_000_000, 1, 154)).not.toThrow();
+    expect(() => assertPageSize(3_000_001, 1, 154)).toThrow(
+      /OVER the budget of 3\.000 MB.*raise BASE_PAGE_BUDGET_BYTES/,
+    );
+    expect(() => assertPageSize(3_428_572, 1, 176)).toThrow(/OVER the budget of 3\.429 MB/);
   });
 
   it("reports the render time of all operations", () => {

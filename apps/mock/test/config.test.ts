@@ -19,18 +19,21 @@ describe("readConfig", () => {
   it("reads environment variables, and flags over them", () => {
     const env = { PORT: "4999", HOST: "0.0.0.0", MOCK_DYNAMIC: "1", MOCK_BODY_LIMIT: "2mb" };
     expect(readConfig([], env)).toMatchObject({ port: 4999, host: "0.0.0.0", dynamic: true });
-    expect(
-      readConfig(["--port", "5000", "--dynamic=false", "--body-limit", "512kb"], env),
-    ).toMatchObject({
-      port: 5000,
-      dynamic: false,
-      bodyLimit: 512 * 1024,
-    });
+    expect(readConfig(["--port", "5000", "--no-dynamic", "--body-limit=512kb"], env)).toMatchObject(
+      {
+        port: 5000,
+        dynamic: false,
+        bodyLimit: 512 * 1024,
+      },
+    );
     expect(readConfig(["--dynamic"], {}).dynamic).toBe(true);
   });
 
   it("refuses what it cannot read", () => {
-    expect(() => readConfig(["--prot", "1"], {})).toThrow(/Unknown flag/);
+    expect(() => readConfig(["--prot", "1"], {})).toThrow(/Unknown option '--prot'.*known: --port/);
+    expect(() => readConfig(["--port"], {})).toThrow(/--port/);
+    expect(() => readConfig(["4010"], {})).toThrow(/positional/);
+    expect(() => readConfig(["--dynamic=yes"], {})).toThrow(/--dynamic/);
     expect(() => readConfig([], { PORT: "http" })).toThrow(/PORT/);
     expect(() => readConfig([], { MOCK_DYNAMIC: "maybe" })).toThrow(/MOCK_DYNAMIC/);
   });

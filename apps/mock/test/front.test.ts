@@ -409,7 +409,9 @@ describe("nothing hangs and nothing takes the server down", () => {
       const started = Date.now();
       const r = await call("/parcels", json(text));
       expect(r.status, what).toBe(400);
-      expect(Date.now() - started, what).toBeLessThan(2_000);
+      // The old failure took seconds of CPU; normal work takes milliseconds. The bound leaves room
+      // for a busy 2-core CI machine.
+      expect(Date.now() - started, what).toBeLessThan(5_000);
     }
     const atLimit = `{"owner_id":3,"title":"t","labels":{"a":{"b":{"c":{"d":{"e":"x"}}}}}}`;
     expect((await call("/parcels", json(atLimit))).status).toBe(428);
@@ -429,7 +431,8 @@ describe("nothing hangs and nothing takes the server down", () => {
       );
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(answer).toMatch(/application\/problem\+json/);
-      expect(Date.now() - started).toBeLessThan(4_000);
+      // The 408 comes after the 1 s request timeout; without it the socket would hang for good.
+      expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       await slow.mock.close();
     }

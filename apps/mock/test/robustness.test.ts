@@ -13,7 +13,12 @@ import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-
 
 const doc = await loadDescription(BUNDLE_SPEC);
 const operations = indexOperations(doc).operations;
-const ONE_SECOND = 1000;
+/**
+ * Time one request may take before it counts as a hang. A healthy answer takes milliseconds;
+ * the bound is wide so that a CI machine busy with other work (2 cores) cannot fail the run,
+ * while a request the server never answers still does.
+ */
+const HANG_MS = 10_000;
 
 interface Case {
   what: string;
@@ -37,7 +42,7 @@ function viaFetch(path: string, init: RequestInit = {}, auth = true): Case["send
     const response = await fetch(api + path, {
       ...init,
       headers: { ...(auth ? AUTH : {}), ...(init.headers as Record<string, string>) },
-      signal: AbortSignal.timeout(ONE_SECOND),
+      signal: AbortSignal.timeout(HANG_MS),
     });
     await response.arrayBuffer();
     return response.status;
@@ -53,8 +58,8 @@ function viaSocket(bytes: string | Buffer): Case["send"] {
       let received = "";
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(new Error("no answer within a second"));
-      }, ONE_SECOND);
+        reject(new Error(`no answer within ${HANG_MS} ms`));
+      }, HANG_MS);
       socket.on("data", (chunk) => {
         received += chunk.toString("latin1");
         const status = /^HTTP\/1\.1 (\d{3})/.exec(received);
@@ -289,7 +294,7 @@ function transportCases(): Case[] {
       send: async (api) =>
         (
           await fetch(api.replace("/v1", "/v2") + "/incident", {
-            signal: AbortSignal.timeout(ONE_SECOND),
+            signal: AbortSignal.timeout(HANG_MS),
           })
         ).status,
     },
@@ -324,19 +329,22 @@ describe(`robustness (${cases.length} malformed requests)`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(1000);
   });
 
-  it("answers every one with the right 4xx, each within a second", async () => {
+  it("answers every one with the right 4xx, none hanging", async () => {
     const misses = await runAll(cases, run.api);
     expect(misses).toEqual([]);
   });
 
   it("still answers a valid request afterwards", async () => {
-    const op = operations.find((o) => o.method === "get") ?? operations[0]!;
-    const response = await fetch(`${run.api}${op.path}?${wireQuery(exampleParameters(op))}`, {
-      method: op.method.toUpperCase(),
+    // GET /incident with its example id: the answer is that request, as the example shows it.
+    const op = operations.find((o) => o.method === "get" && o.path === "/incident")!;
+    const params = exampleParameters(op);
+    const response = await fetch(`${run.api}${op.path}?${wireQuery(params)}`, {
       headers: AUTH,
-      signal: AbortSignal.timeout(ONE_SECOND),
+      signal: AbortSignal.timeout(HANG_MS),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toBeDefined();
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = await response.json();
+    expect(body).toMatchObject({ id: params["id"], title: expect.any(String) });
   });
 });

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { siteDir } from "@sd-toolkit/docs";
 
 /** Which credentials the mock lets through. */
@@ -71,20 +72,38 @@ function bundleFile(name: "openapi.json" | "openapi.yaml"): string {
   }
 }
 
-/** Reads `--name value`, `--name=value` and bare `--flag` from argv. */
+const STRING_FLAGS = [
+  "mode",
+  "data-dir",
+  "seed",
+  "port",
+  "host",
+  "spec",
+  "docs",
+  "auth",
+  "body-limit",
+] as const;
+const BOOLEAN_FLAGS = ["memory", "dynamic", "log"] as const;
+
+/**
+ * Reads `--name value` and `--name=value` for settings, `--flag` and `--no-flag` for switches,
+ * with node's own parser. Values come back as the strings the environment variables hold.
+ */
 function readFlags(argv: readonly string[]): Map<string, string> {
+  const options = Object.fromEntries([
+    ...STRING_FLAGS.map((name) => [name, { type: "string" } as const]),
+    ...BOOLEAN_FLAGS.map((name) => [name, { type: "boolean" } as const]),
+  ]);
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options, strict: true, allowNegative: true }));
+  } catch (error) {
+    const known = [...STRING_FLAGS, ...BOOLEAN_FLAGS].map((name) => `--${name}`).join(", ");
+    throw new Error(`${(error as Error).message} (known: ${known})`);
+  }
   const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (!arg.startsWith("--")) throw new Error(`Unexpected argument ${arg}`);
-    const eq = arg.indexOf("=");
-    if (eq > 0) {
-      flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-    } else if (argv[i + 1] !== undefined && !argv[i + 1]?.startsWith("--")) {
-      flags.set(arg.slice(2), argv[++i] ?? "");
-    } else {
-      flags.set(arg.slice(2), "true");
-    }
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) flags.set(name, String(value));
   }
   return flags;
 }
@@ -145,24 +164,6 @@ export function readConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): MockConfig {
   const flags = readFlags(argv);
-  const known = [
-    "mode",
-    "data-dir",
-    "memory",
-    "seed",
-    "port",
-    "host",
-    "spec",
-    "docs",
-    "dynamic",
-    "auth",
-    "body-limit",
-    "log",
-  ];
-  for (const name of flags.keys()) {
-    if (!known.includes(name))
-      throw new Error(`Unknown flag --${name} (known: ${known.join(", ")})`);
-  }
   const pick = (flag: string, variable: string): string | undefined =>
     flags.get(flag) ?? env[variable];
   const specPath = resolve(pick("spec", "MOCK_SPEC") ?? bundleFile("openapi.json"));
