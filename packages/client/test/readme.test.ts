@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { pages } from "../src/generated/manifest.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -69,16 +68,4 @@ describe("README examples", () => {
       });
     expect(problems).toEqual([]);
   }, 60_000);
-});
-
-describe("README list of paged endpoints", () => {
-  it("names exactly the operations paginate() accepts, from the manifest", () => {
-    const paragraph =
-      /`paginate` accepts the paged endpoints of the description only \(([^)]*)\)/.exec(
-        readme.replace(/\s+/g, " "),
-      );
-    expect(paragraph, "the sentence that lists them").not.toBeNull();
-    const listed = [...paragraph![1]!.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-    expect(listed.sort()).toEqual(Object.keys(pages).sort());
-  });
 });

@@ -2,7 +2,7 @@
 // JSON (schema in seed/seed.schema.json, explained in the README): records by kind, each with
 // an integer id and the fields of the description's schema for that kind, and relation pairs.
 // It is checked on load, and every error names the record at fault.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { isObject, type Json, type JsonObject } from "../front/description.js";
 import { packageDir } from "../front/config.js";
@@ -18,7 +18,21 @@ export interface Seed {
 /** What `startMock({ seed })` and `--seed FILE` take: a path, or the parsed JSON. */
 export type SeedSource = string | JsonObject;
 
-export const BUILTIN_SEED_PATH = join(packageDir(), "seed", "default.json");
+/**
+ * The built-in seed: one document per domain in this folder, read in file-name order, so each
+ * domain keeps its records in a file of its own.
+ */
+export const BUILTIN_SEED_DIR = join(packageDir(), "seed", "builtin");
+
+function builtinDocuments(): Array<{ raw: Json; origin: string }> {
+  return readdirSync(BUILTIN_SEED_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const path = join(BUILTIN_SEED_DIR, name);
+      return { raw: readJson(path), origin: path };
+    });
+}
 
 const RELATION_KIND = /^[a-z][a-z0-9_.]*$/;
 
@@ -158,8 +172,7 @@ export function loadSeed(
   if (isObject(given?.raw) && given.raw["extends"] !== undefined && !extendsBuiltin) {
     throw new SeedError(given.origin, [`extends must be "builtin" when present`]);
   }
-  if (!given || extendsBuiltin)
-    documents.push({ raw: readJson(BUILTIN_SEED_PATH), origin: BUILTIN_SEED_PATH });
+  if (!given || extendsBuiltin) documents.push(...builtinDocuments());
   if (given) documents.push(given);
   for (const { raw, origin } of documents) {
     const problems = readSeedDocument(raw, kinds, validators, compiler, seed);

@@ -91,11 +91,12 @@ export function requestOut(
   const out: { [key: string]: Json } = view.dates.fields({ ...request }, REQUEST_DATES);
   for (const key of view.omit ?? []) delete out[key];
   if (view.comments) {
-    // The description types `customer_visible` of embedded comments as a boolean, like GET
-    // /incident.comment; WIRE.md reports 0/1 there from invgo. The description wins here.
-    out["comments"] = commentsOf(store, request.id).map((c) =>
-      commentOut(c, { dates: view.dates, decoded: view.decoded ?? false }),
-    );
+    // Comments embedded in a request carry `customer_visible` as 0/1 (what invgo decodes, and
+    // what the description says); GET /incident.comment sends the same flag as a boolean.
+    out["comments"] = commentsOf(store, request.id).map((c) => {
+      const comment = commentOut(c, { dates: view.dates, decoded: view.decoded ?? false });
+      return { ...comment, customer_visible: c.customer_visible ? 1 : 0 };
+    });
   }
   return out;
 }
