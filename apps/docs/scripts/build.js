@@ -7,7 +7,8 @@
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
 //   5. minifies the styles that build-docs leaves as written inside the renderer
 //      (src/html/minify-styles.js);
-//   6. prints the budgets.
+//   6. prints the budgets;
+//   7. generates the Postman collection (src/postman) into dist/postman.json.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -27,6 +28,8 @@ import { pageSizeReport } from "../src/budgets.js";
 import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
 import { listOperations } from "../src/openapi/operations.js";
+import { buildCollection, POST_PROCESSING_STEPS } from "../src/postman/build-collection.js";
+import { requestItems } from "../src/postman/requests.js";
 import { withCodeSamples } from "../src/samples/code-samples.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -85,6 +88,14 @@ console.log(
     `(${Buffer.byteLength(written).toLocaleString("en")} bytes as build-docs wrote the page)`,
 );
 console.log(pageSizeReport(bytes, gzipSync(html).length));
+
+const collection = await buildCollection(bundle);
+writeFileSync(join(dist, "postman.json"), `${JSON.stringify(collection, null, 2)}\n`);
+console.log(
+  `\nbuilt ${join(dist, "postman.json")}: ${requestItems(collection).length} requests in ` +
+    `${collection.item.length} folders; after openapi-to-postmanv2: ` +
+    POST_PROCESSING_STEPS.map((step) => step.name).join("; "),
+);
 
 /**
  * Runs the pinned @redocly/cli from node_modules with telemetry and update checks off.
