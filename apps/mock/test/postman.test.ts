@@ -45,7 +45,9 @@ const operations = indexOperations(await loadDescription(BUNDLE_SPEC)).operation
 const keyOf = (execution: Execution) =>
   `${execution.request.method.toUpperCase()} ${execution.request.url.getPath().replace(API_BASE, "")}`;
 const answered2xx = (execution: Execution) =>
-  execution.response !== undefined && execution.response.code >= 200 && execution.response.code < 300;
+  execution.response !== undefined &&
+  execution.response.code >= 200 &&
+  execution.response.code < 300;
 
 /** Request items of the collection in order, as newman walks them. */
 function itemsInOrder(container: { item?: any[] }): Array<{ id: string; name: string }> {

@@ -20,7 +20,10 @@ import { testScripts } from "./steps/test-scripts.js";
 /** @type {readonly Step[]} In this order: later steps rely on the folders and on the inputs. */
 export const POST_PROCESSING_STEPS = Object.freeze([
   { name: "folders by tag, in the reference site's order", run: foldersByTag },
-  { name: "Basic auth {{username}}/{{password}} and the {{baseUrl}}/{{instance}} variables", run: collectionAuth },
+  {
+    name: "Basic auth {{username}}/{{password}} and the {{baseUrl}}/{{instance}} variables",
+    run: collectionAuth,
+  },
   { name: "query and bodies from the examples, in the wire format", run: exampleInputs },
   { name: "descriptions as Markdown, with the OAuth scope", run: descriptions },
   { name: "test scripts: HTTP status, and status OK for writes", run: testScripts },

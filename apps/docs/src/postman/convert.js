@@ -33,9 +33,9 @@ export function convertToCollection(document) {
       // A copy: the converter dereferences and annotates what it is given.
       { type: "json", data: structuredClone(document) },
       { ...CONVERTER_OPTIONS },
-      (/** @type {Error | null} */ error, /** @type {any} */ result) => {
-        if (error) reject(error);
-        else if (!result?.result)
+      (error, result) => {
+        if (error) reject(new Error(`openapi-to-postmanv2 failed: ${error.message}`));
+        else if (!result?.result || !result.output?.[0])
           reject(new Error(`openapi-to-postmanv2 refused the bundle: ${result?.reason}`));
         else resolve(result.output[0].data);
       },

@@ -30,8 +30,9 @@ declare module "newman" {
       failures: Array<{ error: { message: string }; source?: { name?: string } }>;
     };
   }
-  function run(options: RunOptions, callback: (error: Error | null, summary: Summary) => void): unknown;
-  const newman: { run: typeof run };
+  const newman: {
+    run(options: RunOptions, callback: (error: Error | null, summary: Summary) => void): unknown;
+  };
   export default newman;
   export type { Execution, Summary };
 }

@@ -27,7 +27,9 @@ export function descriptions(collection, document) {
   for (const item of requestItems(collection)) {
     const { method, path, operation } = index.operationOf(item);
     if (!operation.description) {
-      throw new Error(`${method.toUpperCase()} ${path} has no description to put in the collection`);
+      throw new Error(
+        `${method.toUpperCase()} ${path} has no description to put in the collection`,
+      );
     }
     const scopes = oauthScopes(operation);
     const content = [

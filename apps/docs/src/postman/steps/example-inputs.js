@@ -98,9 +98,7 @@ export function queryFields(document, operation) {
 export function bodyOf(document, operation) {
   const bodies = exampleBodies(document, operation);
   if (bodies.length === 0) return undefined;
-  const multipart = bodies.find(
-    (body) => body.mediaType === MULTIPART && body.fileFields.size > 0,
-  );
+  const multipart = bodies.find((body) => body.mediaType === MULTIPART && body.fileFields.size > 0);
   const chosen =
     multipart ?? bodies.find((body) => body.mediaType === FORM_URLENCODED) ?? bodies[0];
   if (!chosen) return undefined;
@@ -131,8 +129,7 @@ function bodyFields(document, operation, body) {
     return toWirePairs(name, value).map(([key, text], position) => {
       // A file field's example holds file contents (text standing for a file) or attachment
       // ids (numbers); only the contents become file parts.
-      const isFile =
-        multipart && body.fileFields.has(name) && typeof items[position] === "string";
+      const isFile = multipart && body.fileFields.has(name) && typeof items[position] === "string";
       /** @type {Field} */
       const field = isFile
         ? { key, type: "file", src: [], disabled: true }

@@ -46,7 +46,9 @@ export function foldersByTag(collection, document) {
   const known = new Set(operations.map(operationKey));
   const extra = [...requests.keys()].filter((key) => !known.has(key));
   if (extra.length > 0)
-    throw new Error(`The converter made requests the description does not have: ${extra.join(", ")}`);
+    throw new Error(
+      `The converter made requests the description does not have: ${extra.join(", ")}`,
+    );
 
   const tagDescriptions = new Map(
     (document.tags ?? []).map((/** @type {Record<string, any>} */ tag) => [
