@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the reference site into dist/:
 //   1. copies the bundle (openapi.json and openapi.yaml) next to the page, untouched, for download;
-//   2. adds generated code samples to a temporary copy of the bundle;
+//   2. adds the guides (guides/*.md, src/guides) and generated code samples to a temporary copy
+//      of the bundle;
 //   3. renders that copy with `redocly build-docs --inlineBundle` (the renderer inside the page,
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
@@ -27,6 +28,7 @@ import { gzipSync } from "node:zlib";
 import { pageSizeReport } from "../src/budgets.js";
 import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
+import { renderGuides, withGuides } from "../src/guides/guides.js";
 import { listOperations } from "../src/openapi/operations.js";
 import { buildCollection, POST_PROCESSING_STEPS } from "../src/postman/build-collection.js";
 import { requestItems } from "../src/postman/requests.js";
@@ -48,7 +50,7 @@ mkdirSync(dist, { recursive: true });
 for (const file of ["openapi.json", "openapi.yaml"])
   copyFileSync(join(bundleDir, file), join(dist, file));
 
-const withSamples = withCodeSamples(bundle);
+const withSamples = withCodeSamples(withGuides(bundle, renderGuides(bundle)));
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
   const input = join(work, "openapi.json");
