@@ -45,15 +45,42 @@ function runScript(lines: string[], code: number, body: unknown) {
 }
 
 describe("testScripts", () => {
-  it("classifies answers: envelope always, envelope as one of the shapes, no envelope", () => {
+  it("requires OK where every answer is the envelope, else only no refusal", () => {
     const document = fixtureDocument();
     const op = (path: string, method: string) => document.paths[path][method];
-    expect(envelopeCheck(document, op("/incident", "post"), 200)).toBe("always");
-    expect(envelopeCheck(document, op("/incident", "put"), 200)).toBe("when-present");
-    expect(envelopeCheck(document, op("/companies.users", "post"), 200)).toBe("none");
+    expect(envelopeCheck(document, op("/incident", "post"), 200)).toEqual({
+      expect: "OK",
+      key: "status",
+    });
+    expect(envelopeCheck(document, op("/incident", "put"), 200)).toEqual({
+      expect: "not ERROR",
+      key: "status",
+    });
+    expect(envelopeCheck(document, op("/companies.users", "post"), 200)).toEqual({
+      expect: "not ERROR",
+      key: "status",
+    });
   });
 
-  it("puts a script on every request; writes with the envelope also check status OK", () => {
+  it("checks the key as the description spells it (`Status` on internal notes)", () => {
+    const document = fixtureDocument();
+    document.components.schemas.Result = {
+      type: "object",
+      properties: { Status: { type: "string", enum: ["OK", "ERROR"] } },
+    };
+    expect(envelopeCheck(document, document.paths["/incident"].post, 200)).toEqual({
+      expect: "OK",
+      key: "Status",
+    });
+    const script = testScript(200, { expect: "OK", key: "Status" });
+    expect(runScript(script, 200, { Status: "OK" })[1]).toEqual([
+      "the write answers Status OK",
+      true,
+    ]);
+    expect(runScript(script, 200, { Status: "ERROR" })[1]?.[1]).toBe(false);
+  });
+
+  it("puts a script on every request; writes also check the envelope, reads do not", () => {
     const collection = testScripts(converterOutput(), fixtureDocument());
     const scripts = Object.fromEntries(
       requestItems(collection).map((item) => [item.name, item.event[0].script.exec.join("\n")]),
@@ -63,18 +90,19 @@ describe("testScripts", () => {
       expect(source).toContain("pm.response.to.have.status(200);");
     }
     expect(scripts["Create a request"]).toContain('to.eql("OK")');
-    expect(scripts["Get a request"]).not.toContain("status, body.info");
+    expect(scripts["Add users to a company"]).toContain('to.not.eql("ERROR")');
+    expect(scripts["Get a request"]).not.toContain("body.info");
   });
 
   it("fails a refused write answered with HTTP 200 and on a wrong HTTP status", () => {
-    const always = testScript(200, "always");
+    const always = testScript(200, { expect: "OK", key: "status" });
     expect(runScript(always, 200, { status: "OK" })).toEqual([
       ["answers HTTP 200", true],
       ["the write answers status OK", true],
     ]);
     expect(runScript(always, 200, { status: "ERROR", info: "no" })[1]?.[1]).toBe(false);
     expect(runScript(always, 428, { status: "OK" })[0]?.[1]).toBe(false);
-    const whenPresent = testScript(200, "when-present");
+    const whenPresent = testScript(200, { expect: "not ERROR", key: "status" });
     expect(runScript(whenPresent, 200, { id: 4211 })[1]?.[1]).toBe(true);
     expect(runScript(whenPresent, 200, { status: "ERROR" })[1]?.[1]).toBe(false);
   });

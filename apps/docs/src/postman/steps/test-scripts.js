@@ -1,8 +1,9 @@
-// Step: a test script on every request (the converter writes none): the answer has the HTTP
-// status the description documents, and where the answer is the write envelope, `status` is
-// "OK", because this server reports a refused write as HTTP 200 with `status: "ERROR"`.
-// Where the envelope is only one of the shapes an operation may answer (a changed record, or
-// the envelope on refusal), the answer must not be a refusal (`status: "ERROR"`).
+// Step: a test script on every request (the converter writes none). Every request checks the
+// HTTP status the description documents. Writes also check the envelope, because this server
+// reports a refused write as HTTP 200 with `status: "ERROR"`: where every answer of the write
+// is the envelope, its status must be "OK" (under the key the description spells, `Status` for
+// internal notes); where the envelope is only one possible shape, or the answer has another
+// shape (a changed record, a map of relations), the answer must not be a refusal.
 import { propertiesOf } from "../../samples/example-values.js";
 import { resolveRef } from "../../openapi/operations.js";
 import { operationIndex, requestItems } from "../requests.js";
@@ -11,8 +12,8 @@ import { operationIndex, requestItems } from "../requests.js";
 /** @typedef {import("../../openapi/operations.js").OpenApiDocument} OpenApiDocument */
 
 /**
- * How a successful answer reports a refusal: always an envelope, sometimes one, or never.
- * @typedef {"always" | "when-present" | "none"} EnvelopeCheck
+ * What a write's script checks in the answer: `status` is "OK", or is not "ERROR".
+ * @typedef {{ expect: "OK" | "not ERROR", key: string }} EnvelopeCheck
  */
 
 /**
@@ -25,7 +26,7 @@ export function testScripts(collection, document) {
   for (const item of requestItems(collection)) {
     const { method, operation } = index.operationOf(item);
     const status = successStatus(operation);
-    const envelope = method === "get" ? "none" : envelopeCheck(document, operation, status);
+    const envelope = method === "get" ? undefined : envelopeCheck(document, operation, status);
     item.event = [
       {
         listen: "test",
@@ -56,28 +57,33 @@ export function successStatus(operation) {
 export function envelopeCheck(document, operation, status) {
   const answer = resolveRef(document, operation.responses[String(status)]);
   const schema = resolveRef(document, answer.content?.["application/json"]?.schema ?? {});
-  const alternatives = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
-  if (alternatives.length === 0) return isEnvelope(document, schema) ? "always" : "none";
-  const envelopes = alternatives.filter((alternative) => isEnvelope(document, alternative));
-  if (envelopes.length === 0) return "none";
-  return envelopes.length === alternatives.length ? "always" : "when-present";
+  const shapes = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  const keys = (shapes.length > 0 ? shapes : [schema]).map((shape) => envelopeKey(document, shape));
+  const key = keys.find((candidate) => candidate !== undefined);
+  if (key !== undefined && keys.every((candidate) => candidate === key))
+    return { expect: "OK", key };
+  return { expect: "not ERROR", key: key ?? "status" };
 }
 
 /**
- * An object whose `status` can be "ERROR".
+ * The name of the property (`status`, or `Status` for internal notes) that can say "ERROR".
  * @param {OpenApiDocument} document
  * @param {Record<string, any>} raw
+ * @returns {string | undefined}
  */
-function isEnvelope(document, raw) {
+function envelopeKey(document, raw) {
   const properties = propertiesOf(document, raw);
-  const status = properties.status ? resolveRef(document, properties.status) : undefined;
-  return Boolean(status?.enum?.includes("ERROR"));
+  return Object.keys(properties).find(
+    (name) =>
+      name.toLowerCase() === "status" &&
+      Boolean(resolveRef(document, properties[name]).enum?.includes("ERROR")),
+  );
 }
 
 /**
  * The lines of the script, for Postman's sandbox (plain ES5-style functions, `pm` API).
  * @param {number} status
- * @param {EnvelopeCheck} envelope
+ * @param {EnvelopeCheck} [envelope] left out for reads
  * @returns {string[]}
  */
 export function testScript(status, envelope) {
@@ -86,19 +92,21 @@ export function testScript(status, envelope) {
     `  pm.response.to.have.status(${status});`,
     "});",
   ];
-  if (envelope === "always") {
+  if (!envelope) return lines;
+  const key = JSON.stringify(envelope.key);
+  if (envelope.expect === "OK") {
     lines.push(
-      'pm.test("the write answers status OK", function () {',
+      `pm.test("the write answers ${envelope.key} OK", function () {`,
       "  var body = pm.response.json();",
-      '  pm.expect(body.status, body.info).to.eql("OK");',
+      `  pm.expect(body[${key}], body.info).to.eql("OK");`,
       "});",
     );
-  } else if (envelope === "when-present") {
+  } else {
     lines.push(
       'pm.test("the write is not refused", function () {',
       "  var body = pm.response.json();",
       '  if (body !== null && typeof body === "object") {',
-      '    pm.expect(body.status, body.info).to.not.eql("ERROR");',
+      `    pm.expect(body[${key}], body.info).to.not.eql("ERROR");`,
       "  }",
       "});",
     );
