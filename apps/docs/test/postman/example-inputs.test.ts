@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleInputs } from "../../src/postman/steps/example-inputs.js";
+import { exampleInputs, queryValue } from "../../src/postman/steps/example-inputs.js";
 import { requestItems } from "../../src/postman/requests.js";
 import { converterOutput, fixtureDocument } from "./fixture.js";
 
@@ -69,6 +69,13 @@ describe("exampleInputs", () => {
     expect(create.header.some((header: any) => header.key.toLowerCase() === "content-type")).toBe(
       false,
     );
+  });
+
+  it("percent-encodes the + and % that Postman would send as typed in a query", () => {
+    expect(queryValue("+31 10 555 0187")).toBe("%2B31 10 555 0187");
+    expect(queryValue("2026-11-03T00:00:00+00:00")).toBe("2026-11-03T00:00:00%2B00:00");
+    expect(queryValue("100%")).toBe("100%25");
+    expect(queryValue("Northwind Logistics & Co")).toBe("Northwind Logistics & Co");
   });
 
   it("leaves no body on reads", () => {

@@ -4,7 +4,8 @@
 // (PHP keeps only the last one), booleans as `true`/`false`, and fakes values (`"string"`,
 // random ids) where the examples are named examples of the body. Where the body accepts files
 // (multipart with `format: binary` fields), the request is multipart and each file part is
-// there, disabled, for the user to pick a file; the text fields are sent.
+// there, disabled, for the user to pick a file; the text fields are sent. Query values with `+`
+// or `%` are stored percent-encoded, since Postman would send them as typed.
 import { resolveRef } from "../../openapi/operations.js";
 import {
   exampleBodies,
@@ -83,10 +84,21 @@ export function queryFields(document, operation) {
     const description = describe(parameter?.description, parameter?.required === true);
     return toWirePairs(name, value).map(([key, text]) => ({
       key,
-      value: text,
+      value: queryValue(text),
       ...(description ? { description } : {}),
     }));
   });
+}
+
+/**
+ * A query value as Postman must hold it to send it intact. Postman sends `+` and `%` in the
+ * query as they are typed, and PHP reads a `+` as a space (`+31 10 555 0187` would arrive as
+ * ` 31 10 555 0187`) and a lone `%` as the start of an escape; both are written percent-encoded.
+ * Spaces, `&` and `#` Postman encodes itself.
+ * @param {string} text
+ */
+export function queryValue(text) {
+  return text.replace(/%/g, "%25").replace(/\+/g, "%2B");
 }
 
 /**
