@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { listOperations } from "../../src/openapi/operations.js";
 import { buildCollection } from "../../src/postman/build-collection.js";
+import { siteTagOrder } from "../../src/postman/steps/folders-by-tag.js";
 import { requestItems } from "../../src/postman/requests.js";
 import { loadBundle } from "../support/bundle.js";
 
@@ -23,6 +24,20 @@ describe("the Postman collection built from the bundle", () => {
       "https://schema.getpostman.com/json/collection/v2.1.0/collection.json",
     );
     expect(items).toHaveLength(listOperations(bundle).length);
+  });
+
+  it("has its folders in the sidebar's order, and a description and a test script on every request", () => {
+    expect(collection.item.map((folder: any) => folder.name)).toEqual(
+      siteTagOrder(bundle).filter((tag) =>
+        listOperations(bundle).some((entry) => entry.tag === tag),
+      ),
+    );
+    for (const item of items) {
+      expect(item.request.description.type, item.name).toBe("text/markdown");
+      expect(item.request.description.content.length, item.name).toBeGreaterThan(20);
+      expect(item.event?.[0]?.listen, item.name).toBe("test");
+      expect(item.request, item.name).not.toHaveProperty("auth");
+    }
   });
 
   it("never sends a bare repeated name, which PHP would read as its last value only", () => {
