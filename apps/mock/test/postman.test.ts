@@ -18,7 +18,7 @@ import { BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.j
 
 /**
  * The mode of the mock the collection runs against. Only the examples mode exists today; once
- * the sandbox lands, this becomes "sandbox" and is handed to `startMock` below.
+ * the sandbox lands, this becomes "sandbox" (see `startMockIn`).
  */
 const MODE: "examples" | "sandbox" = "examples";
 /** Share of the requests that must answer 2xx. */
@@ -70,6 +70,14 @@ function itemsInOrder(container: { item?: any[] }): Array<{ id: string; name: st
   return (container.item ?? []).flatMap((item) => (item.request ? [item] : itemsInOrder(item)));
 }
 
+/** A fresh mock in the given mode. */
+async function startMockIn(mode: typeof MODE): Promise<RunningMock> {
+  // Today's mock has no mode option: refuse rather than run the examples under another name.
+  // Once `startMock` takes `mode`, pass it here and drop this check.
+  if (mode !== "examples") throw new Error(`The mock has no ${mode} mode yet`);
+  return startMock({ specPath: BUNDLE_SPEC });
+}
+
 function runCollection(apiUrl: string): Promise<Summary> {
   return new Promise((resolve, reject) => {
     newman.run(
@@ -96,7 +104,7 @@ describe(`the Postman collection, run by newman against the mock (${MODE} mode)`
   let executions: Execution[];
 
   beforeAll(async () => {
-    run = await startMock({ specPath: BUNDLE_SPEC });
+    run = await startMockIn(MODE);
     executions = (await runCollection(run.api)).run.executions;
   }, 300_000);
 
