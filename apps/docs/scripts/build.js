@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Builds the reference site into dist/:
 //   1. copies the bundle (openapi.json and openapi.yaml) next to the page, untouched, for download;
-//   2. adds generated code samples to a temporary copy of the bundle, and a "Newer than the
-//      manual" badge to the operations only the vendor's current reference documents;
+//   2. adds the guides (guides/*.md, src/guides), generated code samples and a "Newer than the
+//      manual" badge (on the operations only the vendor's current reference documents) to a
+//      temporary copy of the bundle;
 //   3. renders that copy with `redocly build-docs --inlineBundle` (the renderer inside the page,
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
 //   5. minifies the styles that build-docs leaves as written inside the renderer
 //      (src/html/minify-styles.js);
-//   6. prints the budgets, and fails when the page is over its size budget.
+//   6. prints the budgets, and fails when the page is over its size budget;
+//   7. generates the Postman collection (src/postman) into dist/postman.json.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -28,7 +30,10 @@ import { assertPageSize, pageSizeReport } from "../src/budgets.js";
 import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { addSourceBadges } from "../src/openapi/badges.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
+import { renderGuides, withGuides } from "../src/guides/guides.js";
 import { listOperations } from "../src/openapi/operations.js";
+import { buildCollection, POST_PROCESSING_STEPS } from "../src/postman/build-collection.js";
+import { requestItems } from "../src/postman/requests.js";
 import { withCodeSamples } from "../src/samples/code-samples.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -47,7 +52,7 @@ mkdirSync(dist, { recursive: true });
 for (const file of ["openapi.json", "openapi.yaml"])
   copyFileSync(join(bundleDir, file), join(dist, file));
 
-const withSamples = withCodeSamples(bundle);
+const withSamples = withCodeSamples(withGuides(bundle, renderGuides(bundle)));
 const badged = addSourceBadges(withSamples);
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
@@ -91,6 +96,14 @@ console.log(
 const gzipBytes = gzipSync(html).length;
 console.log(pageSizeReport(bytes, gzipBytes, operations.length));
 assertPageSize(bytes, gzipBytes, operations.length);
+
+const collection = await buildCollection(bundle);
+writeFileSync(join(dist, "postman.json"), `${JSON.stringify(collection, null, 2)}\n`);
+console.log(
+  `\nbuilt ${join(dist, "postman.json")}: ${requestItems(collection).length} requests in ` +
+    `${collection.item.length} folders; after openapi-to-postmanv2: ` +
+    POST_PROCESSING_STEPS.map((step) => step.name).join("; "),
+);
 
 /**
  * Runs the pinned @redocly/cli from node_modules with telemetry and update checks off.

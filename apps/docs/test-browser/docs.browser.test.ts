@@ -47,6 +47,8 @@ const uploads = listOperations(withCodeSamples(bundle)).filter(({ operation }) =
 const slugOf = (operation: OperationEntry) => operation.operationId.toLowerCase();
 const sectionOf = (operation: OperationEntry) => `[data-section-id$="/${slugOf(operation)}"]`;
 const MENU = '[data-component-name="Menu/Menu"]';
+/** The guide with code blocks (guides/sandbox.md), as Redoc anchors its `##` heading. */
+const GUIDE_WITH_CODE = '[data-section-id="/section/test-your-integration-against-the-sandbox"]';
 const tagLinkOf = (tag: string) => `${MENU} a:has(span[data-text="${tag}"])`;
 
 /**
@@ -303,6 +305,13 @@ describe("the reference page", () => {
         for (const base of [server.url, unminified.url]) {
           const target = await context.newPage();
           await openOperation(target, operation as OperationEntry, base);
+          // The sandbox guide above the operations holds Markdown code blocks, whose styles
+          // exist only once one has been drawn, and Redoc draws sections near the viewport:
+          // whether the guide was drawn before the jump to the operation depends on timing.
+          // Both pages draw it before their rules are compared.
+          await scrollToSection(target, GUIDE_WITH_CODE);
+          await target.locator(`${GUIDE_WITH_CODE} pre`).first().waitFor({ state: "visible" });
+          await scrollToSection(target, sectionOf(operation as OperationEntry));
           const section = target.locator(sectionOf(operation as OperationEntry));
           await section.locator("h2").first().waitFor({ state: "visible" });
           seen.push({
