@@ -11,9 +11,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import newman, { type Execution, type Summary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_BASE, readConfig } from "../src/config.js";
-import { loadDescription } from "../src/description.js";
-import { indexOperations } from "../src/operations.js";
+import { API_BASE, readConfig } from "../src/front/config.js";
+import { loadDescription } from "../src/front/description.js";
+import { indexOperations } from "../src/front/operations.js";
 import { BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 /**
