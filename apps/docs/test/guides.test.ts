@@ -62,10 +62,12 @@ describe("the parts generated from the description", () => {
     const table = newerOperations(bundle, [
       { method: "GET", path: "/incident", what: "read" },
       { method: "POST", path: "/incident.cancel", what: "cancel" },
+      { method: "GET", path: "/users.by.extended", what: "internal" },
     ]);
     expect(table.split("\n").slice(2)).toEqual([
       "| `GET /incident` | read | [GET /incident](#/requests/getincident) |",
-      "| `POST /incident.cancel` | cancel | not yet |",
+      "| `POST /incident.cancel` | cancel | [POST /incident.cancel](#/requests/cancelincident) |",
+      "| `GET /users.by.extended` | internal | not yet |",
     ]);
   });
 
