@@ -20,7 +20,11 @@ const { values } = parseArgs({
     changesets: { type: "string", default: resolve(here, "../.changeset") },
   },
 });
-const show = (/** @type {string} */ file) => relative(process.cwd(), file) || file;
+/** A path relative to where the check runs when it lies below it, else as given. */
+const show = (/** @type {string} */ file) => {
+  const path = relative(process.cwd(), file);
+  return path && !path.startsWith("..") ? path : file;
+};
 
 /** @param {string} file @param {string} hint */
 function load(file, hint) {

@@ -2,6 +2,7 @@
 // installed into an empty project in the system's temporary folder (no workspace links, no
 // repository files within reach), a strict `nodenext` TypeScript program compiled against
 // them and run, and the `sd-toolkit-mock` command started from the installed tarball with npx.
+// The install reaches the npm registry: turbo.json passes the machine's CA and proxy settings.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
