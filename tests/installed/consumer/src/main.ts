@@ -1,5 +1,6 @@
-// What a user writes after `npm install @sd-toolkit/client @sd-toolkit/mock ...`: the mock
-// started from code, the seeded request 4211 read through the typed client, the contract
+// What a user writes after `npm install @sd-toolkit/client @sd-toolkit/mock ...`: the sandbox
+// started from code, the seeded request 4211 read through the typed client, a request created
+// and read back, the contract
 // imported as JSON, the YAML file and the reference site located through their packages.
 // Prints one JSON line for the test to check.
 import { readFileSync } from "node:fs";
@@ -22,6 +23,21 @@ try {
   const incident: Request = data;
   const sameType: SuccessBody<"/incident", "get"> = incident;
 
+  const created = await sd.POST("/incident", {
+    body: {
+      title: "Docking station not detected",
+      type_id: 1,
+      priority_id: 2,
+      category_id: 37,
+      customer_id: 1187,
+      creator_id: 1187,
+    },
+  });
+  if (created.data?.status !== "OK") throw new Error("POST /incident was not accepted");
+  const newId = Number(created.data.request_id);
+  const readBack = await sd.GET("/incident", { params: { query: { id: newId } } });
+  if (readBack.error !== undefined || !readBack.data) throw new Error("the new request is missing");
+
   const yamlFile = fileURLToPath(import.meta.resolve("@sd-toolkit/openapi/openapi.yaml"));
   const yamlFirstLine = readFileSync(yamlFile, "utf8").split("\n", 1)[0];
   const page = readFileSync(join(siteDir, "index.html"), "utf8");
@@ -29,6 +45,7 @@ try {
   console.log(
     JSON.stringify({
       incident: { id: sameType.id, title: incident.title },
+      created: { id: readBack.data.id, title: readBack.data.title, status: readBack.data.status_id },
       openapi: spec.openapi,
       title: spec.info.title,
       paths: Object.keys(spec.paths).length,
