@@ -25,6 +25,8 @@ function run(command: string, args: string[], cwd: string): string {
     env,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "pipe"],
+    // A stalled install or program fails the test instead of holding CI until its limit.
+    timeout: 600_000,
   });
 }
 
