@@ -308,6 +308,49 @@ describe("what surrounds a request", () => {
     expect(unknown.data).toMatchObject({ status: "ERROR" });
   });
 
+  it("records the files of a multipart request and comment, read back by id", async () => {
+    const sd = clientFor("files");
+    const form = new FormData();
+    for (const [name, value] of Object.entries({
+      title: "Photo of the error",
+      type_id: "1",
+      priority_id: "2",
+      category_id: "37",
+      customer_id: "1187",
+      creator_id: "1187",
+    }))
+      form.append(name, value);
+    form.append("attachments[]", new Blob(["jpeg bytes"]), "error-screen.JPG");
+    const auth = `Basic ${Buffer.from("files:secret").toString("base64")}`;
+    const created = await fetch(`${mock.apiUrl}/incident`, {
+      method: "POST",
+      headers: { authorization: auth },
+      body: form,
+    });
+    const { request_id } = (await created.json()) as { request_id: string };
+    const request = (await sd.GET("/incident", {
+      params: { query: { id: Number(request_id) } },
+    })) as { data?: { attachments: number[] } };
+    expect(request.data?.attachments).toEqual([7002]);
+    const file = await sd.GET("/incident.attachment", { params: { query: { id: 7002 } } });
+    expect(file.data).toEqual({ id: 7002, name: "error-screen.JPG", extension: "jpg" });
+
+    const reply = new FormData();
+    reply.append("request_id", request_id);
+    reply.append("author_id", "1042");
+    reply.append("comment", "See the log");
+    reply.append("attachments[]", new Blob(["log"]), "dock.log");
+    await fetch(`${mock.apiUrl}/incident.comment`, {
+      method: "POST",
+      headers: { authorization: auth },
+      body: reply,
+    });
+    const thread = await sd.GET("/incident.comment", {
+      params: { query: { request_id: Number(request_id) } },
+    });
+    expect(thread.data).toMatchObject([{ attachments: [7003] }]);
+  });
+
   it("reads attachments and tasks, and promotes a request to a major incident once", async () => {
     const sd = clientFor("items");
     const file = await sd.GET("/incident.attachment", { params: { query: { id: 7001 } } });

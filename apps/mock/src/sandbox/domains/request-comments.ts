@@ -13,6 +13,7 @@ import {
   isOpen,
   REQUEST,
   STATUS,
+  storeAttachments,
 } from "../records/requests.js";
 
 export const domain: DomainModule = {
@@ -47,6 +48,7 @@ export const domain: DomainModule = {
           message: String(params["comment"] ?? ""),
           isSolution,
           visible,
+          attachments: storeAttachments(store, requestId, params["attachments"]),
         },
         now,
       );

@@ -18,6 +18,7 @@ import {
   type RequestRecord,
   requestOut,
   STATUS,
+  storeAttachments,
 } from "../records/requests.js";
 
 /** Fields PUT /incident may change, and the stored field each one lands in. */
@@ -68,7 +69,7 @@ export const domain: DomainModule = {
         location_id: params["location_id"] ?? null,
         process_id: null,
         custom_fields: [],
-        attachments: [],
+        attachments: storeAttachments(store, id, params["attachments"]),
         date_ocurred: typeof params["date"] === "number" ? params["date"] : now,
         created_at: now,
         last_update: now,

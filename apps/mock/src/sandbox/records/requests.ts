@@ -137,6 +137,8 @@ export interface NewComment {
   isSolution?: boolean;
   /** Public unless said otherwise. */
   visible?: boolean;
+  /** Ids of the comment's files (`storeAttachments`). */
+  attachments?: number[];
 }
 
 /** Appends a comment to a request's conversation (`msg_num` counts up) and bumps `last_update`. */
@@ -154,10 +156,26 @@ export function addComment(
     created_at: now,
     msg_num: count + 1,
     reference: null,
-    attachments: [],
+    attachments: comment.attachments ?? [],
     is_solution: comment.isSolution ?? false,
     customer_visible: comment.visible ?? true,
   });
   store.update(REQUEST, requestId, { last_update: now });
   return stored as unknown as CommentRecord;
+}
+
+/**
+ * Records the files of a multipart `attachments[]` and answers their new ids. The front reads
+ * only each part's file name (the bytes are dropped), so a record has the name and extension
+ * but no checksum and no download URL: nothing could be served from them.
+ */
+export function storeAttachments(store: TenantStore, requestId: number, files: Json | undefined) {
+  const names = (Array.isArray(files) ? files : files === undefined ? [] : [files]).filter(
+    (name): name is string => typeof name === "string" && name !== "",
+  );
+  return names.map((name) => {
+    const dot = name.lastIndexOf(".");
+    const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+    return store.insert(REQUEST_ATTACHMENT, { request_id: requestId, name, extension }).id;
+  });
 }
