@@ -170,6 +170,20 @@ describe("a request from creation to closed, and reopened", () => {
   });
 });
 
+describe("invalid parameters", () => {
+  it("answers 428 naming a rating out of range and a missing reason", async () => {
+    const sd = clientFor("lifecycle-428");
+    const rating = await sd.PUT("/incident.solution.accept", { body: { id: 4211, rating: 9 } });
+    expect(rating.response.status).toBe(428);
+    expect(JSON.stringify(rating.error)).toMatch(/rating/);
+    const reason = await sd.PUT("/incident.solution.reject", { body: { id: 4211 } as never });
+    expect(reason.response.status).toBe(428);
+    expect(JSON.stringify(reason.error)).toMatch(/comment is required/);
+    // Neither call touched the request.
+    expect((await read(sd, 4211)).status_id).toBe(2);
+  });
+});
+
 describe("reject and cancel", () => {
   it("rejects an open request once, and nothing moves it but nothing reopens it either", async () => {
     const sd = clientFor("reject");
