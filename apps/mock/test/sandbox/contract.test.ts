@@ -12,6 +12,7 @@ import { startMock, type RunningMock } from "../../src/index.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { answerValidators } from "../support/answer-schemas.js";
 import { BUNDLE_SPEC } from "../support/start-mock.js";
+import { ARRANGE } from "./contract-arrange.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
 const { operations } = indexOperations(doc);
@@ -56,6 +57,7 @@ describe(`every operation with a sandbox handler (${handled.length} of ${operati
       retry: false,
       timeoutMs: 10_000,
     });
+    await ARRANGE[op.operationId]?.(sd);
     const call = sd[op.method.toUpperCase() as "GET"] as unknown as Call;
     const { data, error, response } = await call(op.path, clientInit(op, exampleParameters(op)));
     expect(response.status, JSON.stringify(error ?? data)).toBeGreaterThanOrEqual(200);

@@ -34,6 +34,29 @@ describe("the seed", () => {
     expect([...named].filter((id) => !known.has(id))).toEqual([]);
   });
 
+  it("holds what the examples of the Requests and waiting-state operations name", () => {
+    const seed = loadSeed(undefined, registry.kinds, compiler);
+    expect(ids(seed, "request_attachment")).toEqual([7001]);
+    expect(ids(seed, "request_external_link")).toEqual([318]);
+    expect(ids(seed, "request_task")).toEqual([6120, 6121]);
+    expect(seed.relations.get("request_observer")).toEqual([[4211, 1051]]);
+    expect(seed.relations.get("request_collaborator")).toEqual([[4211, 1051]]);
+    expect(seed.relations.get("request_ci")).toEqual([[4211, 7734]]);
+    const requests = new Set(ids(seed, "request"));
+    const named = new Set<number>();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!/^\/incident\.(?!approval|custom_approval|spontaneous|attributes)/.test(path)) continue;
+      const text = JSON.stringify(item);
+      for (const m of text.matchAll(
+        /"(?:request_id|wait_request_id|linked_request_id)":\s*"?(\d+)/g,
+      ))
+        named.add(Number(m[1]));
+      for (const m of text.matchAll(/"request_ids":\s*\[(\d+)/g)) named.add(Number(m[1]));
+    }
+    expect(named.size).toBeGreaterThan(2);
+    expect([...named].filter((id) => !requests.has(id))).toEqual([]);
+  });
+
   it("names the record at fault, and the field", () => {
     const bad = { records: { request: [{ id: 5000, title: 7 }] } };
     expect(() => loadSeed(bad, registry.kinds, compiler)).toThrow(

@@ -1,16 +1,19 @@
 // Request Comments: the conversation of a request. A comment with `is_solution` proposes the
-// solution and moves the request to 5 Solved, which solution.accept and .reject then act on.
+// solution and moves the request to 5 Solved, which solution.accept and .reject then act on; a
+// customer's comment ends a wait for the customer, an agent's a wait for the agent side.
 import { httpError, ok, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
+import { answerWait, dropWait, loadRequest } from "../records/request-waits.js";
 import {
+  addComment,
   COMMENT,
   type CommentRecord,
   commentOut,
   commentsOf,
   isOpen,
   REQUEST,
-  type RequestRecord,
   STATUS,
+  storeAttachments,
 } from "../records/requests.js";
 
 export const domain: DomainModule = {
@@ -19,7 +22,7 @@ export const domain: DomainModule = {
   handlers: {
     createIncidentComment({ params, store, now }) {
       const requestId = params["request_id"] as number;
-      const request = store.get<RequestRecord>(REQUEST, requestId);
+      const request = loadRequest(store, requestId, now);
       // This call documents `error` for its refusals (WriteResultWithError).
       if (!request) {
         return ok({ status: "ERROR", error: `There is no request with id ${requestId}.` });
@@ -37,25 +40,29 @@ export const domain: DomainModule = {
           error: `Request ${requestId} is not open, so no solution can be proposed on it.`,
         });
       }
-      const comments = commentsOf(store, requestId);
-      store.insert(COMMENT, {
-        incident_id: requestId,
-        author_id: params["author_id"] as number,
-        message: String(params["comment"] ?? ""),
-        created_at: now,
-        msg_num: comments.length + 1,
-        reference: null,
-        attachments: [],
-        is_solution: isSolution,
-        customer_visible: visible,
-      });
-      store.update(
-        REQUEST,
+      addComment(
+        store,
         requestId,
-        isSolution
-          ? { status_id: STATUS.solved, solved_at: now, last_update: now }
-          : { last_update: now },
+        {
+          authorId: params["author_id"] as number,
+          message: String(params["comment"] ?? ""),
+          isSolution,
+          visible,
+          attachments: storeAttachments(store, requestId, params["attachments"]),
+        },
+        now,
       );
+      if (isSolution) {
+        // A proposed solution replaces any wait: the request now waits for the customer's verdict.
+        dropWait(store, requestId);
+        store.update(REQUEST, requestId, {
+          status_id: STATUS.solved,
+          solved_at: now,
+          last_update: now,
+        });
+      } else {
+        answerWait(store, request, params["author_id"] as number, now);
+      }
       return written("The comment was added.");
     },
 

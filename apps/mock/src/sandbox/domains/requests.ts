@@ -1,15 +1,24 @@
-// Requests: create, read and change a request. The lifecycle calls of this tag (reassign,
-// reject, cancel, reopen, solution accept/reject, ...) come with the other domains.
+// Requests: create, read and change a request, and the rest of its tag: the lifecycle calls
+// (../requests/lifecycle.ts), the people and links around it (relations.ts), and custom
+// fields, CIs, attachments and tasks (items.ts).
 import type { JsonObject } from "../../front/description.js";
 import { idText, ok, refused, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
+import { itemHandlers } from "../requests/items.js";
+import { lifecycleHandlers } from "../requests/lifecycle.js";
+import { relationHandlers } from "../requests/relations.js";
+import { loadRequest } from "../records/request-waits.js";
 import {
   isFinal,
   REQUEST,
+  REQUEST_ATTACHMENT,
+  REQUEST_EXTERNAL_LINK,
   REQUEST_LINK,
+  REQUEST_TASK,
   type RequestRecord,
   requestOut,
   STATUS,
+  storeAttachments,
 } from "../records/requests.js";
 
 /** Fields PUT /incident may change, and the stored field each one lands in. */
@@ -27,8 +36,18 @@ const CHANGEABLE: Record<string, string> = {
 
 export const domain: DomainModule = {
   tag: "Requests",
-  kinds: { [REQUEST]: { schema: "Request" } },
+  kinds: {
+    [REQUEST]: { schema: "Request" },
+    // Each of these also stores the `request_id` it belongs to, left out of the answers.
+    [REQUEST_ATTACHMENT]: { schema: "RequestAttachment" },
+    [REQUEST_EXTERNAL_LINK]: { schema: "ExternalEntityLink" },
+    [REQUEST_TASK]: { schema: "IncidentTask" },
+  },
   handlers: {
+    ...lifecycleHandlers,
+    ...relationHandlers,
+    ...itemHandlers,
+
     createIncident({ params, store, now }) {
       const id = store.nextId(REQUEST);
       store.put(REQUEST, {
@@ -50,7 +69,7 @@ export const domain: DomainModule = {
         location_id: params["location_id"] ?? null,
         process_id: null,
         custom_fields: [],
-        attachments: [],
+        attachments: storeAttachments(store, id, params["attachments"]),
         date_ocurred: typeof params["date"] === "number" ? params["date"] : now,
         created_at: now,
         last_update: now,
@@ -67,8 +86,9 @@ export const domain: DomainModule = {
       return written("The request was created.", { request_id: idText(id) });
     },
 
-    getIncident({ params, store, dates }) {
-      const request = store.get<RequestRecord>(REQUEST, params["id"] as number);
+    getIncident({ params, store, now, dates }) {
+      // A wait whose date has passed, or whose awaited request is done, ends as it is read.
+      const request = loadRequest(store, params["id"] as number, now);
       // Unknown id: `false`, as GET /user answers (LIFECYCLE.md 4: a guess for requests).
       if (!request) return ok(false);
       return ok(
@@ -82,7 +102,7 @@ export const domain: DomainModule = {
 
     updateIncident({ params, store, now, dates }) {
       const id = params["id"] as number;
-      const request = store.get<RequestRecord>(REQUEST, id);
+      const request = loadRequest(store, id, now);
       if (!request) return refused(`There is no request with id ${id}.`);
       // LIFECYCLE.md 2: the refusal in Closed, Rejected and Cancelled is a guess.
       if (isFinal(request)) return refused(`Request ${id} is closed and can no longer be changed.`);

@@ -6,8 +6,20 @@ import type { StoredRecord, TenantStore } from "../store.js";
 
 export const REQUEST = "request";
 export const COMMENT = "request_comment";
-/** `(request, related request)` pairs from `related_to` on creation. */
+/** `(request, related request)` pairs from `related_to` on creation and POST /incident.link. */
 export const REQUEST_LINK = "request_link";
+/** `(request, user)` pairs: users who follow a request. */
+export const REQUEST_OBSERVER = "request_observer";
+/** `(request, user)` pairs: users invited to work on a request beside its agent. */
+export const REQUEST_COLLABORATOR = "request_collaborator";
+/** `(request, configuration item)` pairs: the CIs a request is related to. */
+export const REQUEST_CI = "request_ci";
+/** Links between a request and an external entity (`ExternalEntityLink`, plus `request_id`). */
+export const REQUEST_EXTERNAL_LINK = "request_external_link";
+/** Files attached to a request or its comments (`RequestAttachment`, plus `request_id`). */
+export const REQUEST_ATTACHMENT = "request_attachment";
+/** Tasks of a request (`IncidentTask` keyed by `task_id`, plus `request_id`). */
+export const REQUEST_TASK = "request_task";
 
 /** Request statuses (LIFECYCLE.md section 1). */
 export const STATUS = {
@@ -34,6 +46,24 @@ export function isFinal(request: RequestRecord): boolean {
 export interface RequestRecord extends StoredRecord {
   status_id: number;
   last_update: number;
+  user_id: number;
+  type_id: number;
+  created_at: number;
+  custom_fields: Json;
+}
+
+/** Both sides of the symmetric `request_link` relation: every request linked to `id`. */
+export function linkedRequestIds(store: TenantStore, id: number): number[] {
+  const ids = new Set([...store.related(REQUEST_LINK, id), ...store.relatedTo(REQUEST_LINK, id)]);
+  return [...ids].sort((a, b) => a - b);
+}
+
+/**
+ * Whether `id` names a record of `kind`, tolerating a kind no domain has seeded yet: each
+ * domain owns its kinds, and a reference to a kind with no records at all cannot be checked.
+ */
+export function knownOrUnseeded(store: TenantStore, kind: string, id: number): boolean {
+  return store.get(kind, id) !== undefined || store.count(kind) === 0;
 }
 
 export interface CommentRecord extends StoredRecord {
@@ -99,4 +129,53 @@ export function requestOut(
     });
   }
   return out;
+}
+
+export interface NewComment {
+  authorId: number;
+  message: string;
+  isSolution?: boolean;
+  /** Public unless said otherwise. */
+  visible?: boolean;
+  /** Ids of the comment's files (`storeAttachments`). */
+  attachments?: number[];
+}
+
+/** Appends a comment to a request's conversation (`msg_num` counts up) and bumps `last_update`. */
+export function addComment(
+  store: TenantStore,
+  requestId: number,
+  comment: NewComment,
+  now: number,
+): CommentRecord {
+  const count = commentsOf(store, requestId).length;
+  const stored = store.insert(COMMENT, {
+    incident_id: requestId,
+    author_id: comment.authorId,
+    message: comment.message,
+    created_at: now,
+    msg_num: count + 1,
+    reference: null,
+    attachments: comment.attachments ?? [],
+    is_solution: comment.isSolution ?? false,
+    customer_visible: comment.visible ?? true,
+  });
+  store.update(REQUEST, requestId, { last_update: now });
+  return stored as unknown as CommentRecord;
+}
+
+/**
+ * Records the files of a multipart `attachments[]` and answers their new ids. The front reads
+ * only each part's file name (the bytes are dropped), so a record has the name and extension
+ * but no checksum and no download URL: nothing could be served from them.
+ */
+export function storeAttachments(store: TenantStore, requestId: number, files: Json | undefined) {
+  const names = (Array.isArray(files) ? files : files === undefined ? [] : [files]).filter(
+    (name): name is string => typeof name === "string" && name !== "",
+  );
+  return names.map((name) => {
+    const dot = name.lastIndexOf(".");
+    const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+    return store.insert(REQUEST_ATTACHMENT, { request_id: requestId, name, extension }).id;
+  });
 }
