@@ -99,11 +99,15 @@ describe("help desks and levels together", () => {
     const all = await sd().GET("/helpdesksandlevels", {
       params: { query: { include_deleted: true } },
     });
-    expect((all.data as Array<{ id: number }>).map((entry) => entry.id)).toEqual([12, 31, 32, 33, 13]);
+    expect((all.data as Array<{ id: number }>).map((entry) => entry.id)).toEqual([
+      12, 31, 32, 33, 13,
+    ]);
   });
 
   it("refuses observers on a removed level", async () => {
-    const added = await sd().POST("/levels.observers", { body: { id: 33, observer_users: [1190] } });
+    const added = await sd().POST("/levels.observers", {
+      body: { id: 33, observer_users: [1190] },
+    });
     expect(added.data).toEqual({ "1190": false });
   });
 });

@@ -71,7 +71,9 @@ describe("observers of help desks and levels", () => {
 
   it("answers false for every user when the help desk or level does not exist", async () => {
     const sd = clientFor("observers-unknown");
-    const added = await sd.POST("/helpdesks.observers", { body: { id: 99, observer_users: [1190] } });
+    const added = await sd.POST("/helpdesks.observers", {
+      body: { id: 99, observer_users: [1190] },
+    });
     expect(added.data).toEqual({ "1190": false });
     const level = await sd.POST("/levels.observers", { body: { id: 99, observer_users: [1190] } });
     expect(level.data).toEqual({ "1190": false });

@@ -33,7 +33,8 @@ export const domain: DomainModule = {
         return ok(desks.map((desk) => helpdeskOut(desk, false)));
       }
       const found = desks.find(
-        (desk) => (id === undefined || desk.id === id) && (name === undefined || desk.name === name),
+        (desk) =>
+          (id === undefined || desk.id === id) && (name === undefined || desk.name === name),
       );
       // No match for id or name: an empty array (our choice, docs/decisions.md).
       return ok(found ? helpdeskOut(found, false) : []);
@@ -42,9 +43,7 @@ export const domain: DomainModule = {
     listLevels({ params, store }) {
       // Unlike the help desk calls, removed levels are in unless include_deleted=0.
       const withDeleted = params["include_deleted"] !== false;
-      const levels = store
-        .all<LevelRecord>(LEVEL)
-        .filter((level) => withDeleted || !level.deleted);
+      const levels = store.all<LevelRecord>(LEVEL).filter((level) => withDeleted || !level.deleted);
       const id = params["id"];
       if (id === undefined) return ok(levels.map((level) => levelOut(level, false)));
       const found = levels.find((level) => level.id === id);
