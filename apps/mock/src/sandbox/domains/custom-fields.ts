@@ -4,7 +4,7 @@
 // options by key (docs/decisions.md). Writes aimed at an unknown field, or at a field of the
 // wrong kind, are refused with HTTP 200 and `status: "ERROR"`.
 import type { Json, JsonObject } from "../../front/description.js";
-import { ok, refused } from "../answers.js";
+import { ok, refused, written } from "../answers.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import {
   CUSTOM_FIELD,
@@ -102,14 +102,14 @@ function upsertOptions(store: TenantStore, params: JsonObject, kinds: readonly n
   const lookup = fieldOfKind(store, params["uid"] as number, kinds);
   if ("refusal" in lookup) return lookup.refusal;
   const total = writeKeyValues(store, lookup.field, params["key_values"] as JsonObject);
-  return ok({ status: "OK", info: "Options updated.", total });
+  return written("Options updated.", { total });
 }
 
 function removeOptions(store: TenantStore, params: JsonObject, kinds: readonly number[]) {
   const lookup = fieldOfKind(store, params["uid"] as number, kinds);
   if ("refusal" in lookup) return lookup.refusal;
   const total = deleteKeys(store, lookup.field, params["keys"] as string[]);
-  return ok({ status: "OK", info: "Options deleted.", total });
+  return written("Options deleted.", { total });
 }
 
 function readOptions(store: TenantStore, params: JsonObject, kinds: readonly number[]) {
@@ -230,7 +230,7 @@ export const domain: DomainModule = {
       if (holder) {
         holder.option.name = name;
         saveTree(store, field, tree);
-        return ok({ status: "OK", info: "Option added." });
+        return written("Option added.");
       }
       let siblings = tree;
       const parentHash = params["parent_hash"] as string | undefined;
@@ -242,7 +242,7 @@ export const domain: DomainModule = {
       const hash = newTreeHash(store, field.id, tree);
       siblings.push({ hash, key: key ?? hash, name, children: [] });
       saveTree(store, field, tree);
-      return ok({ status: "OK", info: "Option added." });
+      return written("Option added.");
     },
 
     updateCustomFieldTreeOption({ params, store }) {
@@ -258,7 +258,7 @@ export const domain: DomainModule = {
         // Nothing has that hash: the server adds the option at the root (the description).
         tree.push({ hash, key: key ?? hash, name: name ?? key ?? hash, children: [] });
         saveTree(store, field, tree);
-        return ok({ status: "OK", info: "Option added." });
+        return written("Option added.");
       }
       if (key !== undefined && findTreeOption(tree, (o) => o.key === key && o.hash !== hash)) {
         return refused(`Custom field ${field.id} already has an option with key ${key}.`);
@@ -266,7 +266,7 @@ export const domain: DomainModule = {
       if (key !== undefined) found.option.key = key;
       if (name !== undefined) found.option.name = name;
       saveTree(store, field, tree);
-      return ok({ status: "OK", info: "Option updated." });
+      return written("Option updated.");
     },
 
     deleteCustomFieldTreeOption({ params, store }) {
@@ -280,7 +280,7 @@ export const domain: DomainModule = {
       if (!found) return refused(`Custom field ${field.id} has no option ${hash}.`);
       found.siblings.splice(found.siblings.indexOf(found.option), 1);
       saveTree(store, field, tree);
-      return ok({ status: "OK", info: "Option deleted." });
+      return written("Option deleted.");
     },
   },
 };
