@@ -57,6 +57,34 @@ describe("the seed", () => {
     expect([...named].filter((id) => !requests.has(id))).toEqual([]);
   });
 
+  it("holds the help desks, levels and custom fields the examples of their operations name", () => {
+    const seed = loadSeed(undefined, registry.kinds, compiler);
+    const desks = new Set([...ids(seed, "helpdesk"), ...ids(seed, "level")]);
+    expect([...desks].sort()).toEqual([12, 31, 32]);
+    const deskIds = new Set<number>();
+    for (const path of ["/helpdesks", "/levels", "/helpdesksandlevels"]) {
+      for (const m of JSON.stringify(doc.paths[path]).matchAll(/"id":\s*(\d+)/g))
+        deskIds.add(Number(m[1]));
+    }
+    expect([...deskIds].filter((id) => !desks.has(id))).toEqual([]);
+
+    const fields = seed.records.get("custom_field") ?? [];
+    const uids = new Set(fields.map((field) => field.id));
+    const hashes = JSON.stringify(fields.find((field) => field.id === 24));
+    const named = { uids: new Set<number>(), hashes: new Set<string>() };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!path.startsWith("/cf.")) continue;
+      const text = JSON.stringify(item);
+      for (const m of text.matchAll(/"uid":\s*(\d+)/g)) named.uids.add(Number(m[1]));
+      for (const m of text.matchAll(/"(?:parent_)?hash":\s*"([0-9a-f]{8})"/g))
+        named.hashes.add(m[1]!);
+    }
+    expect([...named.uids].sort()).toEqual([21, 22, 24, 25]);
+    expect([...named.uids].filter((uid) => !uids.has(uid))).toEqual([]);
+    expect(named.hashes.size).toBeGreaterThan(0);
+    expect([...named.hashes].filter((hash) => !hashes.includes(`"${hash}"`))).toEqual([]);
+  });
+
   it("names the record at fault, and the field", () => {
     const bad = { records: { request: [{ id: 5000, title: 7 }] } };
     expect(() => loadSeed(bad, registry.kinds, compiler)).toThrow(
