@@ -14,7 +14,10 @@ afterAll(async () => {
 afterEach(expectAllDescribed);
 
 type Client = ReturnType<typeof checkedClient>;
-const read = async (sd: Client, query: { id: number; object_type?: 1 | 2 | 3 | 4 | 5; object_id?: number }) =>
+const read = async (
+  sd: Client,
+  query: { id: number; object_type?: 1 | 2 | 3 | 4 | 5; object_id?: number },
+) =>
   (await sd.GET("/internalnotes", { params: { query } })).data as unknown as Array<
     Record<string, unknown>
   >;
@@ -56,7 +59,9 @@ describe("internal notes", () => {
 
     // id 0 reads every note; the object filters narrow it.
     expect((await read(sd, { id: 0 })).map((n) => n["id"])).toEqual([88, 89]);
-    expect((await read(sd, { id: 0, object_type: 1, object_id: 1187 })).map((n) => n["id"])).toEqual([88]);
+    expect(
+      (await read(sd, { id: 0, object_type: 1, object_id: 1187 })).map((n) => n["id"]),
+    ).toEqual([88]);
     expect(await read(sd, { id: 88, object_type: 2 })).toEqual([]);
 
     const removed = await sd.DELETE("/internalnotes", {
@@ -80,12 +85,25 @@ describe("internal notes", () => {
 
   it("refuses changes to a note that does not exist, with Status ERROR and a reason", async () => {
     const sd = checkedClient(mock.apiUrl, "notes-refusals");
-    const change = await sd.PUT("/internalnotes", { body: { id: 999, author_id: 1042, title: "x" } });
-    expect(change.data).toEqual({ Status: "ERROR", info: "There is no internal note with id 999." });
-    const remove = await sd.DELETE("/internalnotes", { params: { query: { id: 999, author_id: 1042 } } });
+    const change = await sd.PUT("/internalnotes", {
+      body: { id: 999, author_id: 1042, title: "x" },
+    });
+    expect(change.data).toEqual({
+      Status: "ERROR",
+      info: "There is no internal note with id 999.",
+    });
+    const remove = await sd.DELETE("/internalnotes", {
+      params: { query: { id: 999, author_id: 1042 } },
+    });
     expect(remove.data).toMatchObject({ Status: "ERROR" });
     const bad = await sd.POST("/internalnotes", {
-      body: { title: "x", description: "y", author_id: 1042, object_type: 9, object_id: 1 } as never,
+      body: {
+        title: "x",
+        description: "y",
+        author_id: 1042,
+        object_type: 9,
+        object_id: 1,
+      } as never,
     });
     expect(bad.response.status).toBe(428);
     expect(await read(sd, { id: 0 })).toHaveLength(1);

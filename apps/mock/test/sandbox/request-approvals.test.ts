@@ -80,7 +80,10 @@ describe("an approval from template 27 on request 4212", () => {
     expect((await approvalsOf(sd, 4212))[1]).toMatchObject({ id: 516, status: -1 });
 
     const nonVoter = await vote(sd, "accept", 516, 1187);
-    expect(nonVoter.data).toMatchObject({ status: "ERROR", info: expect.stringMatching(/not a voter/) });
+    expect(nonVoter.data).toMatchObject({
+      status: "ERROR",
+      info: expect.stringMatching(/not a voter/),
+    });
 
     expect((await vote(sd, "reject", 516, 1042)).data).toMatchObject({ status: "OK" });
     expect(await votersOf(sd, 516)).toEqual([
@@ -91,7 +94,10 @@ describe("an approval from template 27 on request 4212", () => {
     expect((await approvalsOf(sd, 4212, true)).map((a) => a.id)).toEqual([515]);
 
     const late = await vote(sd, "accept", 516, 1042);
-    expect(late.data).toMatchObject({ status: "ERROR", info: expect.stringMatching(/no longer waiting/) });
+    expect(late.data).toMatchObject({
+      status: "ERROR",
+      info: expect.stringMatching(/no longer waiting/),
+    });
 
     const iso = await sd.GET("/incident.approval", {
       params: { query: { request_id: 4212, date_format: "iso8601" } },
@@ -150,12 +156,20 @@ describe("an approval from template 27 on request 4212", () => {
     const noRequest = await sd.POST("/incident.spontaneous_approval", {
       body: { request_id: 999999, approval_user_id: 1051, author_id: 1042, description: "x" },
     });
-    expect(noRequest.data).toMatchObject({ status: "ERROR", info: expect.stringMatching(/999999/) });
-    expect((await sd.GET("/incident.custom_approval", { params: { query: { request_id: 999999 } } })).data).toEqual([]);
+    expect(noRequest.data).toMatchObject({
+      status: "ERROR",
+      info: expect.stringMatching(/999999/),
+    });
+    expect(
+      (await sd.GET("/incident.custom_approval", { params: { query: { request_id: 999999 } } }))
+        .data,
+    ).toEqual([]);
     expect(await approvalsOf(sd, 999999)).toEqual([]);
     expect(await votersOf(sd, 999999)).toEqual([]);
     expect((await vote(sd, "reject", 999999, 1051)).data).toMatchObject({ status: "ERROR" });
-    const missing = await sd.PUT("/incident.approval.accept", { body: { approval_id: 515 } as never });
+    const missing = await sd.PUT("/incident.approval.accept", {
+      body: { approval_id: 515 } as never,
+    });
     expect(missing.response.status).toBe(428);
   });
 
@@ -171,9 +185,9 @@ describe("an approval from template 27 on request 4212", () => {
       "1": "Predefined approval",
       "2": "Spontaneous approval",
     });
-    expect(Object.keys((await sd.GET("/incident.approval.vote_status")).data as object).sort()).toEqual(
-      ["-1", "-2", "0", "1", "2"],
-    );
+    expect(
+      Object.keys((await sd.GET("/incident.approval.vote_status")).data as object).sort(),
+    ).toEqual(["-1", "-2", "0", "1", "2"]);
   });
 });
 
@@ -236,7 +250,10 @@ describe("a template's expiry and description rule", () => {
     const bare = await sd.POST("/incident.custom_approval", {
       body: { request_id: 4211, approval_id: 28, author_id: 1042 },
     });
-    expect(bare.data).toMatchObject({ status: "ERROR", info: expect.stringMatching(/description/) });
+    expect(bare.data).toMatchObject({
+      status: "ERROR",
+      info: expect.stringMatching(/description/),
+    });
     const full = await sd.POST("/incident.custom_approval", {
       body: { request_id: 4211, approval_id: 28, author_id: 1042, description: "Laptop" },
     });

@@ -61,7 +61,9 @@ describe("time tracking", () => {
 
     expect((await remove(sd, 4211, 2208, 1042)).data).toMatchObject({ status: "OK" });
     // A deleted entry stays listed with status 0, as the description documents.
-    expect((await list(sd, { request_id: 4211 })).map((e) => [e.timetracking_id, e.status])).toEqual([
+    expect(
+      (await list(sd, { request_id: 4211 })).map((e) => [e.timetracking_id, e.status]),
+    ).toEqual([
       [2207, 1],
       [2208, 0],
     ]);
@@ -72,7 +74,9 @@ describe("time tracking", () => {
     const sd = checkedClient(mock.apiUrl, "time-now");
     const before = Math.floor(Date.now() / 1000);
     const to = before + 600;
-    expect((await sd.POST("/timetracking", { body: { request_id: 4212, user_id: 1042, to } })).data).toMatchObject({
+    expect(
+      (await sd.POST("/timetracking", { body: { request_id: 4212, user_id: 1042, to } })).data,
+    ).toMatchObject({
       status: "OK",
     });
     const [entry] = await list(sd, { request_id: 4212, date_format: "iso8601" });
@@ -90,7 +94,9 @@ describe("time tracking", () => {
     expect((await remove(sd, 4212, 2207, 1042)).data).toMatchObject({ status: "ERROR" });
     expect((await list(sd, { request_id: 4211 }))[0]).toMatchObject({ status: 1 });
 
-    const noRequest = await sd.POST("/timetracking", { body: { request_id: 999999, user_id: 1042, to: 1793723700 } });
+    const noRequest = await sd.POST("/timetracking", {
+      body: { request_id: 999999, user_id: 1042, to: 1793723700 },
+    });
     expect(noRequest.data).toMatchObject({ status: "ERROR" });
     const backwards = await sd.POST("/timetracking", {
       body: { request_id: 4211, user_id: 1042, from: 1793723700, to: 1793721900 },
@@ -107,7 +113,10 @@ describe("time tracking", () => {
     const sd = checkedClient(mock.apiUrl, "time-428");
     const neither = await sd.GET("/timetracking", { params: { query: {} } });
     expect(neither.response.status).toBe(428);
-    expect(neither.error).toMatchObject({ status: 428, error: expect.stringMatching(/request_id or from/) });
+    expect(neither.error).toMatchObject({
+      status: 428,
+      error: expect.stringMatching(/request_id or from/),
+    });
     const garbled = await sd.GET("/timetracking", { params: { query: { from: "yesterday" } } });
     expect(garbled.response.status).toBe(428);
   });
@@ -118,7 +127,9 @@ describe("time tracking", () => {
     expect(all.data).toEqual([{ id: 2, name: "Remote support", parent_id: 0, cost_per_hour: 40 }]);
     const one = await sd.GET("/timetracking.attributes.category", { params: { query: { id: 2 } } });
     expect(one.data).toHaveLength(1);
-    const none = await sd.GET("/timetracking.attributes.category", { params: { query: { id: 7 } } });
+    const none = await sd.GET("/timetracking.attributes.category", {
+      params: { query: { id: 7 } },
+    });
     expect(none.data).toEqual([]);
   });
 });

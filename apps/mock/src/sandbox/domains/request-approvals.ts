@@ -78,8 +78,7 @@ function castVote(context: HandlerContext, vote: number, verb: string): SandboxA
     typeof params["note"] === "string"
       ? { ...approval.notes, [String(userId)]: params["note"] }
       : (approval.notes ?? {});
-  const updated =
-    store.update<ApprovalRecord>(APPROVAL, approvalId, { votes, notes }) ?? approval;
+  const updated = store.update<ApprovalRecord>(APPROVAL, approvalId, { votes, notes }) ?? approval;
   const outcome = outcomeOf(voters.map((voter) => voteOf(updated, voter)));
   if (outcome !== APPROVAL_STATUS.waiting) closeApproval(store, updated, outcome, VOTE.annulled);
   return written(`Approval ${approvalId} ${verb}.`);

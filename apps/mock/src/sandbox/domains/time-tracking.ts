@@ -26,7 +26,8 @@ interface EntryRecord extends StoredRecord {
 }
 
 const toEpoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-const toIso = (epoch: number) => new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+const toIso = (epoch: number) =>
+  new Date(epoch * 1000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
 
 /** An ISO-8601 filter as epoch seconds, or undefined when it does not parse. */
 function readIsoFilter(value: unknown): number | undefined {
@@ -44,7 +45,8 @@ export const domain: DomainModule = {
   handlers: {
     createTimeTrackingEntry({ params, store, now }) {
       const requestId = params["request_id"] as number;
-      if (!store.get(REQUEST, requestId)) return refused(`There is no request with id ${requestId}.`);
+      if (!store.get(REQUEST, requestId))
+        return refused(`There is no request with id ${requestId}.`);
       const category = params["category_id"];
       if (typeof category === "number" && !store.get(TIMETRACKING_CATEGORY, category)) {
         return refused(`There is no time tracking category with id ${category}.`);
