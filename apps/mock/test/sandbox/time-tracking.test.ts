@@ -58,6 +58,8 @@ describe("time tracking", () => {
       { timetracking_id: 2208, from: "2026-11-03T16:05:00+00:00", to: "2026-11-03T16:35:00+00:00" },
     ]);
     expect(await list(sd, { request_id: 4212 })).toEqual([]);
+    const morning = await list(sd, { request_id: 4211, to: "2026-11-03T14:00:00+00:00" });
+    expect(morning.map((e) => e.timetracking_id)).toEqual([2207]);
 
     expect((await remove(sd, 4211, 2208, 1042)).data).toMatchObject({ status: "OK" });
     // A deleted entry stays listed with status 0, as the description documents.

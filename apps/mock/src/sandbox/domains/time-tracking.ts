@@ -54,7 +54,11 @@ export const domain: DomainModule = {
       const from = typeof params["from"] === "number" ? params["from"] : now;
       const to = params["to"] as number;
       if (to < from) return refused("The end of the entry (to) comes before its start (from).");
-      const entry = store.insert(TIMETRACKING_ENTRY, {
+      const id = store.nextId(TIMETRACKING_ENTRY);
+      store.put(TIMETRACKING_ENTRY, {
+        id,
+        // Entries are keyed by `timetracking_id` on the wire: the same number as the store's id.
+        timetracking_id: id,
         incident: requestId,
         user_id: params["user_id"] as number,
         // Without a category the entry has none: 0 (our choice).
@@ -65,9 +69,7 @@ export const domain: DomainModule = {
         total: String(to - from),
         status: 1,
       });
-      // Entries are keyed by `timetracking_id` on the wire; the store's `id` is the same number.
-      store.update(TIMETRACKING_ENTRY, entry.id, { timetracking_id: entry.id });
-      return written("The time was logged.", { timetracking_id: entry.id });
+      return written("The time was logged.", { timetracking_id: id });
     },
 
     listTimeTrackingEntries({ params, store, now }) {
@@ -83,11 +85,14 @@ export const domain: DomainModule = {
       }
       if (to === undefined) return httpError(428, "to must be an ISO-8601 date and time.");
       const dates = dateWriter(readDateFormat(params["date_format"], "iso8601noT"));
-      // An entry is in the period when it starts inside it (our choice).
+      // An entry is in the period when it starts inside it (our choice); `to` alone bounds it
+      // from above.
+      const bounded = hasFrom || params["to"] !== undefined;
       const entries = store
         .all<EntryRecord>(TIMETRACKING_ENTRY)
         .filter((e) => requestId === undefined || e.incident === requestId)
-        .filter((e) => !hasFrom || (toEpoch(e.from) >= (from as number) && toEpoch(e.from) <= to));
+        .filter((e) => !hasFrom || toEpoch(e.from) >= (from as number))
+        .filter((e) => !bounded || toEpoch(e.from) <= to);
       return ok(
         entries.map((e) => {
           const { id, ...rest } = e;
