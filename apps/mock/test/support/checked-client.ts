@@ -3,6 +3,7 @@
 // the sandbox gives where the description says nothing (each a recorded choice) are named by
 // the caller.
 import { createServiceDeskClient } from "@sd-toolkit/client";
+import { expect } from "vitest";
 import { loadDescription } from "../../src/front/description.js";
 import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
 import { answerValidators } from "./answer-schemas.js";
@@ -54,4 +55,17 @@ export function checkedClients(undescribed: UndescribedChoice): CheckedClients {
       return found;
     },
   };
+}
+
+/** One strict checker for the files that allow no undescribed answer at all. */
+const strict = checkedClients(() => false);
+
+/** A client of `apiUrl` as `username` (its own tenant) whose answers must all be described. */
+export function checkedClient(apiUrl: string, username: string): Client {
+  return strict.clientFor(username, apiUrl);
+}
+
+/** Fails the current test when an answer since the last call differed from the description. */
+export function expectAllDescribed(): void {
+  expect(strict.takeOffDescription(), "answers that differ from the description").toEqual([]);
 }
