@@ -229,6 +229,7 @@ describe("a knowledge base article from category to deletion", () => {
       await sd.PUT("/kb.categories", { body: { id: 999, name: "x" } }),
       await sd.PUT("/kb.categories", { body: { id: 14, parent_id: 14 } }),
       await sd.DELETE("/kb.categories", { params: { query: { id: 999 } } }),
+      await sd.GET("/kb.articles.attachments", { params: { query: { article_id: 999 } } }),
     ];
     for (const { response, data } of refusals) {
       expect(response.status).toBe(200);

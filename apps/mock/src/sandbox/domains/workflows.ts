@@ -3,7 +3,7 @@
 // request whose category starts a workflow; its list field values are records of their own
 // (`workflow_field_values`, one per request and field, holding the answer GET gives).
 import type { Json, JsonObject } from "../../front/description.js";
-import { ok, phpMap, refused, written } from "../answers.js";
+import { httpError, ok, phpMap, refused, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
 import type { DomainModule } from "../handler.js";
 import { REQUEST, type RequestRecord } from "../records/requests.js";
@@ -131,11 +131,15 @@ export const domain: DomainModule = {
       const id = params["id"] as number | undefined;
       if (id !== undefined) {
         const workflow = store.get<WorkflowRecord>(WORKFLOW, id);
-        if (!workflow) return refused(`There is no workflow with id ${id}.`);
+        // Unknown id: nothing found, PHP's empty array (decision; the status envelope would
+        // break the described shape, whose `status` is a number here).
+        if (!workflow) return ok([]);
         return ok(workflowOut(workflow, dates));
       }
       const page = pageNumber(params["page_key"]);
-      if (page === undefined) return refused("page_key does not name a page of this listing.");
+      if (page === undefined) {
+        return httpError(428, "page_key is not a cursor of this listing (wf:page:<n> in base64).");
+      }
       const size = (params["limit"] as number | undefined) ?? PAGE_SIZE;
       const workflows = store.all<WorkflowRecord>(WORKFLOW).slice((page - 1) * size, page * size);
       const map: Record<string, Json> = {};
