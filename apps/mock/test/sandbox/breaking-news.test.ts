@@ -77,7 +77,9 @@ describe("an announcement and its follow-ups", () => {
       body: { id: 62, type_id: 2, resolution_time: 1794297600, affected_group_ids: [5] },
     });
     expect(changed.data).toMatchObject({ status: "OK" });
-    const all = await sd.GET("/breakingnews.all", { params: { query: { date_format: "iso8601" } } });
+    const all = await sd.GET("/breakingnews.all", {
+      params: { query: { date_format: "iso8601" } },
+    });
     expect(all.data).toEqual([
       expect.objectContaining({ id: 61, status_id: 1 }),
       expect.objectContaining({
@@ -158,8 +160,8 @@ describe("an announcement and its follow-ups", () => {
       status_id: 1,
       affected_group_ids: [5],
     });
-    expect(
-      (await sd.GET("/breakingnews.status", { params: { query: { id: 999 } } })).data,
-    ).toEqual([]);
+    expect((await sd.GET("/breakingnews.status", { params: { query: { id: 999 } } })).data).toEqual(
+      [],
+    );
   });
 });

@@ -15,9 +15,7 @@ const { handlers } = buildRegistry(doc, operations, await loadDomainModules());
 // A GET without required parameters, so that the front's parameter checks let it through.
 const unhandled = operations.find(
   (op) =>
-    op.method === "get" &&
-    !handlers.has(op.operationId) &&
-    op.parameters.every((p) => !p.required),
+    op.method === "get" && !handlers.has(op.operationId) && op.parameters.every((p) => !p.required),
 );
 
 const auth = { authorization: `Basic ${Buffer.from("engine-test:secret").toString("base64")}` };

@@ -18,8 +18,7 @@ afterEach(() => {
   expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
 });
 
-const pdf = () =>
-  new File(["%PDF-1.7 fictional"], "vpn-setup.pdf", { type: "application/pdf" });
+const pdf = () => new File(["%PDF-1.7 fictional"], "vpn-setup.pdf", { type: "application/pdf" });
 
 interface Article {
   id: number;
@@ -140,8 +139,9 @@ describe("a knowledge base article from category to deletion", () => {
     });
     expect((none.data as Listing).data).toEqual([]);
 
-    expect((await sd.DELETE("/kb.articles", { params: { query: { id: articleId } } })).data)
-      .toMatchObject({ status: "OK" });
+    expect(
+      (await sd.DELETE("/kb.articles", { params: { query: { id: articleId } } })).data,
+    ).toMatchObject({ status: "OK" });
     const gone = await sd.GET("/kb.articles.by.ids", { params: { query: { ids: [articleId] } } });
     expect((gone.data as Listing).data).toEqual([]);
     expect(
@@ -158,18 +158,26 @@ describe("a knowledge base article from category to deletion", () => {
     const parent = await sd.POST("/kb.categories", { body: { name: "Guides" } });
     const parentId = Number((parent.data as { category_id: string }).category_id);
     expect(
-      (await sd.PUT("/kb.categories", { body: { id: 14, name: "Laptop guides", parent_id: parentId } }))
-        .data,
+      (
+        await sd.PUT("/kb.categories", {
+          body: { id: 14, name: "Laptop guides", parent_id: parentId },
+        })
+      ).data,
     ).toMatchObject({ status: "OK" });
-    expect((await sd.GET("/kb.categories.by.ids", { params: { query: { ids: [14] } } })).data).toEqual([
-      { id: 14, name: "Laptop guides", parent_id: parentId },
-    ]);
+    expect(
+      (await sd.GET("/kb.categories.by.ids", { params: { query: { ids: [14] } } })).data,
+    ).toEqual([{ id: 14, name: "Laptop guides", parent_id: parentId }]);
 
     const before = (
       (await sd.GET("/kb.articles.by.ids", { params: { query: { ids: [310] } } })).data as Listing
     ).data[0]!;
     await sd.PUT("/kb.articles", {
-      body: { id: 310, author_id: 1042, title: "BIOS recovery, step by step", content: "<p>New</p>" },
+      body: {
+        id: 310,
+        author_id: 1042,
+        title: "BIOS recovery, step by step",
+        content: "<p>New</p>",
+      },
     });
     await sd.POST("/kb.articles.attachments", {
       body: { article_id: 310, author_id: 1042, attachments: [pdf()] },
@@ -207,7 +215,9 @@ describe("a knowledge base article from category to deletion", () => {
     ).data as Listing;
     expect(newestFirst.data[0]!.id).not.toBe(310);
     const search = (
-      await sd.GET("/kb.articles.by.keywords", { params: { query: { keywords: "printer", limit: 2 } } })
+      await sd.GET("/kb.articles.by.keywords", {
+        params: { query: { keywords: "printer", limit: 2 } },
+      })
     ).data as Listing;
     expect(search.data.map((a) => a.id)).toEqual([311, 312]);
   });

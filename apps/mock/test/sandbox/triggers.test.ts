@@ -43,9 +43,7 @@ describe("triggers and their runs", () => {
     expect((await sd.GET("/triggers", { params: { query: { trigger_id: 20 } } })).data).toEqual([
       { id: 20, trigger_name: "Escalate urgent requests" },
     ]);
-    expect((await sd.GET("/triggers", { params: { query: { trigger_id: 99 } } })).data).toEqual(
-      [],
-    );
+    expect((await sd.GET("/triggers", { params: { query: { trigger_id: 99 } } })).data).toEqual([]);
   });
 
   it("lists the runs of the last hour only, narrowed by trigger_id", async () => {

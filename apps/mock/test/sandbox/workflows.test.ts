@@ -32,7 +32,9 @@ beforeAll(async () => {
     memory: true,
     seed: {
       extends: "builtin",
-      records: { workflow: [onboardingSeed(45, "Laptop refresh"), onboardingSeed(46, "Offboarding")] },
+      records: {
+        workflow: [onboardingSeed(45, "Laptop refresh"), onboardingSeed(46, "Offboarding")],
+      },
     },
   });
 });
@@ -47,7 +49,12 @@ interface Workflow {
   wf_id: number;
   status: number;
   status_name: string;
-  versions: { status: number; deployed_at?: number | string; deployed_by?: string; modified?: boolean }[];
+  versions: {
+    status: number;
+    deployed_at?: number | string;
+    deployed_by?: string;
+    modified?: boolean;
+  }[];
 }
 
 describe("workflows", () => {
@@ -64,7 +71,11 @@ describe("workflows", () => {
     const read = (await sd.GET("/workflow.process", { params: { query: { id: 45 } } }))
       .data as Workflow;
     expect(read).toMatchObject({ wf_id: 45, status: 1, status_name: "Deployed" });
-    expect(read.versions[0]).toMatchObject({ status: 1, deployed_by: "api-integration", modified: false });
+    expect(read.versions[0]).toMatchObject({
+      status: 1,
+      deployed_by: "api-integration",
+      modified: false,
+    });
     expect(read.versions[0]!.deployed_at).toBeGreaterThanOrEqual(before);
     expect(read).not.toHaveProperty("category_ids");
   });
@@ -102,7 +113,11 @@ describe("workflows", () => {
       values: ["vpn-contractors"],
     });
     const added = await sd.POST("/workflow.field.list.values", {
-      body: { request_id: 4212, field_id: "vpn_groups", values: ["wiki-readers", "vpn-contractors"] },
+      body: {
+        request_id: 4212,
+        field_id: "vpn_groups",
+        values: ["wiki-readers", "vpn-contractors"],
+      },
     });
     expect(added.data).toMatchObject({
       status: "OK",

@@ -34,7 +34,9 @@ export function describedClients(
     const validate = describedAnswer({ method, path }, response.status);
     const body: unknown = await response.clone().json();
     if (validate && !validate(body) && !undescribed(method, path, body)) {
-      const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}`);
+      const errors = (validate.errors ?? []).map(
+        (e) => `${e.instancePath || "(body)"} ${e.message}`,
+      );
       off.push(`${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`);
     }
     return response;

@@ -111,7 +111,9 @@ export const domain: DomainModule = {
       if (!news) return refused(`There is no breaking news with id ${id}.`);
       const statusId = params["status_id"] as number | undefined;
       if (statusId !== undefined && !STATES.some((state) => state.id === statusId)) {
-        return refused(`${statusId} is not a state of breaking news (see breakingnews.attributes.status).`);
+        return refused(
+          `${statusId} is not a state of breaking news (see breakingnews.attributes.status).`,
+        );
       }
       const groups = ids(params["affected_group_ids"]) ?? news.affected_group_ids;
       const helpdesks = ids(params["affected_helpdesk_ids"]) ?? news.affected_helpdesk_ids;

@@ -118,7 +118,9 @@ export const domain: DomainModule = {
           return refused(`There is no knowledge base category with id ${parentId} to move under.`);
         }
         if (parentId !== 0 && isWithin(store, parentId, id)) {
-          return refused(`Category ${id} cannot be moved under itself or one of its subcategories.`);
+          return refused(
+            `Category ${id} cannot be moved under itself or one of its subcategories.`,
+          );
         }
         changes["parent_id"] = parentId;
       }

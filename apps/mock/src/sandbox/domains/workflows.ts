@@ -71,8 +71,7 @@ function pageNumber(pageKey: Json | undefined): number | undefined {
 }
 
 type FieldTarget =
-  | { error: string }
-  | { requestId: number; fieldId: string; record: FieldValuesRecord | undefined };
+  { error: string } | { requestId: number; fieldId: string; record: FieldValuesRecord | undefined };
 
 /** The running workflow's list field a call names, or why there is none. */
 function fieldTarget(store: TenantStore, params: JsonObject): FieldTarget {

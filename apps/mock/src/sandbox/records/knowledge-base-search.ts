@@ -11,7 +11,14 @@ export interface ScoredArticle {
 }
 
 function keywordsOf(text: string): string[] {
-  return [...new Set(text.toLowerCase().split(/\s+/).filter((word) => word !== ""))];
+  return [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((word) => word !== ""),
+    ),
+  ];
 }
 
 function searchableText(article: KbArticleRecord): string {
