@@ -1,7 +1,22 @@
 // The sandbox engine as a caller meets it: an operation with no handler says so, Prefer still
 // reaches the examples, a seed given to startMock is the starting state, a bad one is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDescription } from "../../src/front/description.js";
+import { indexOperations } from "../../src/front/operations.js";
 import { startMock, type RunningMock } from "../../src/index.js";
+import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
+import { BUNDLE_SPEC } from "../support/start-mock.js";
+
+// An operation that has no handler yet, found rather than named, so that the test keeps
+// working while domains land; once every operation has one, there is nothing left to ask.
+const doc = await loadDescription(BUNDLE_SPEC);
+const { operations } = indexOperations(doc);
+const { handlers } = buildRegistry(doc, operations, await loadDomainModules());
+// A GET without required parameters, so that the front's parameter checks let it through.
+const unhandled = operations.find(
+  (op) =>
+    op.method === "get" && !handlers.has(op.operationId) && op.parameters.every((p) => !p.required),
+);
 
 const auth = { authorization: `Basic ${Buffer.from("engine-test:secret").toString("base64")}` };
 let mock: RunningMock;
@@ -34,12 +49,13 @@ afterAll(async () => {
 });
 
 describe("the sandbox engine", () => {
-  it("answers 501 naming an operation that has no handler yet", async () => {
-    const r = await fetch(`${mock.apiUrl}/sd.version`, { headers: auth });
+  it.runIf(unhandled)("answers 501 naming an operation that has no handler yet", async () => {
+    const op = unhandled as NonNullable<typeof unhandled>;
+    const r = await fetch(`${mock.apiUrl}${op.path}`, { headers: auth });
     expect(r.status).toBe(501);
     const body = (await r.json()) as { error: string; status: number };
     expect(body.status).toBe(501);
-    expect(body.error).toMatch(/getSdVersion|sd\.version/);
+    expect(body.error).toContain(op.operationId);
   });
 
   it("answers a call with a Prefer header from the examples", async () => {

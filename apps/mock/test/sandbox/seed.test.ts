@@ -19,6 +19,16 @@ describe("the seed", () => {
     const seed = loadSeed(undefined, registry.kinds, compiler);
     expect(ids(seed, "request")).toEqual(expect.arrayContaining([4198, 4211, 4212]));
     expect(ids(seed, "request_comment")).toEqual(expect.arrayContaining([90305, 90311]));
+    expect(ids(seed, "kb_article")).toEqual([310]);
+    expect(ids(seed, "kb_category")).toEqual([14]);
+    expect(ids(seed, "kb_attachment")).toEqual([7002]);
+    expect(ids(seed, "breaking_news")).toEqual([61]);
+    expect(ids(seed, "trigger")).toEqual([19]);
+    expect(ids(seed, "trigger_execution")).toEqual([5531]);
+    expect(ids(seed, "workflow")).toEqual([44]);
+    expect(seed.records.get("data_export")?.map((r) => r["uuid"])).toEqual([
+      "3f1c9a52-7d4e-4b8a-9c1e-2a6b5d8f0e17",
+    ]);
   });
 
   it("holds every request id that an example of a Requests operation names", () => {
