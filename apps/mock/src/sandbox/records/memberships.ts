@@ -19,6 +19,8 @@ import {
 /** Owned by the organisation domain: help desks, their levels, and who observes what. */
 const HELPDESK = "helpdesk";
 const LEVEL = "level";
+const LEVEL_USER = "level_user";
+const HELPDESK_LEVEL = "helpdesk_level";
 const OBSERVERS = {
   groups_observed: ["group_observer", GROUP],
   helpdesks_observed: ["helpdesk_observer", HELPDESK],
@@ -50,17 +52,22 @@ function membershipEntry(record: GroupRecord, isDefault: boolean): JsonObject {
   };
 }
 
-/** Help desks whose levels list the user among their members (`members_ids`). */
+/**
+ * Help desks whose levels count the user among their members. A level names its members in
+ * `members_ids` (as GET /levels answers) or through `level_user` pairs, and its help desk in
+ * `helpdesk_id` or through `helpdesk_level` pairs: whichever the organisation domain keeps.
+ */
 function helpdesksOf(store: TenantStore, userId: number): number[] {
   const ids = new Set<number>();
   for (const level of store.all<LevelRecord>(LEVEL)) {
-    if (
-      typeof level["helpdesk_id"] === "number" &&
-      Array.isArray(level["members_ids"]) &&
-      level["members_ids"].includes(userId)
-    ) {
-      ids.add(level["helpdesk_id"]);
-    }
+    const members = level["members_ids"];
+    const isMember =
+      (Array.isArray(members) && members.includes(userId)) ||
+      store.related(LEVEL_USER, level.id).includes(userId);
+    if (!isMember) continue;
+    const helpdesk = level["helpdesk_id"];
+    if (typeof helpdesk === "number") ids.add(helpdesk);
+    for (const owner of store.relatedTo(HELPDESK_LEVEL, level.id)) ids.add(owner);
   }
   return [...ids].sort((a, b) => a - b);
 }
