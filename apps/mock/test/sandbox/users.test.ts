@@ -42,7 +42,8 @@ describe("a user's life", () => {
         "other-email": "lotte@home.example",
         localization: "Rotterdam Warehouse",
         department: "Logistics",
-        pass: "example-only-Start-2026",
+        // External at first: she takes part by email until she is converted below.
+        is_external: true,
       },
     });
     // The seed's last user is 1190, so the first user created in any tenant is 1191.
@@ -58,7 +59,7 @@ describe("a user's life", () => {
       role_name: "End user",
       is_disabled: false,
       is_deleted: false,
-      is_external: false,
+      is_external: true,
       manager_id: null,
       employee_number: null,
       doc: null,
@@ -112,6 +113,14 @@ describe("a user's life", () => {
       status: "OK",
     });
     expect(await userIds(sd)).toContain(1191);
+    expect((await sd.POST("/user.convert", { body: { id: 1191 } })).data).toEqual({
+      status: "OK",
+      info: "User 1191 converted to an internal user.",
+    });
+    expect((await sd.GET("/user", { params: { query: { id: 1191 } } })).data).toMatchObject({
+      is_external: false,
+      is_disabled: false,
+    });
     expect(
       Object.keys(
         ((await sd.GET("/users.by", { params: { query: search } })).data as { data: object }).data,
