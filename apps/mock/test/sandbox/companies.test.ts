@@ -75,7 +75,11 @@ describe("membership imports", () => {
     expect(
       (await sd.POST("/locations.users", { body: { id: 5, users: [anna, ben, 999999] } })).data,
     ).toEqual({ [anna]: true, [ben]: true, "999999": false });
-    // Adding again changes nothing: false.
+    // Adding again changes nothing: false. An id sent twice is answered by its first mention.
+    expect(
+      (await sd.POST("/companies.groups", { body: { id: 10, groups: [5, 5, 7] } })).data,
+    ).toEqual({ "5": true, "7": false });
+    await sd.DELETE("/companies.groups", { params: { query: { id: 10, groups: [5] } } });
     expect((await sd.POST("/groups.users", { body: { id: 7, users: [anna] } })).data).toEqual({
       [anna]: false,
     });
@@ -121,9 +125,13 @@ describe("membership imports", () => {
     expect((await sd.GET("/groups.users", { params: { query: { id: 7 } } })).data).toEqual([
       members[0],
     ]);
+    // Leaving the company does not move anyone out of a location; an id sent twice counts once.
     expect(
       (await sd.DELETE("/locations.users", { params: { query: { id: 5, users: [ben, ben] } } }))
         .data,
+    ).toEqual({ [ben]: true });
+    expect(
+      (await sd.DELETE("/locations.users", { params: { query: { id: 5, users: [ben] } } })).data,
     ).toEqual({ [ben]: false });
     expect(
       (await sd.DELETE("/groups.users", { params: { query: { id: 7, users: [anna] } } })).data,
@@ -133,7 +141,9 @@ describe("membership imports", () => {
     ]);
 
     // Detaching the group with unlink_users_too takes the company's users out of it.
-    await sd.POST("/groups.users", { body: { id: 7, users: [anna] } });
+    expect((await sd.POST("/groups.users", { body: { id: 7, users: [anna, anna] } })).data).toEqual(
+      { [anna]: true },
+    );
     expect(
       (
         await sd.DELETE("/companies.groups", {

@@ -120,6 +120,7 @@ export const domain: DomainModule = {
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
       const result: Record<string, boolean> = {};
       for (const group of params["groups"] as number[]) {
+        if (String(group) in result) continue;
         const linked = store.related(COMPANY_GROUP, id).includes(group);
         const made = !linked && store.get(GROUP, group) !== undefined;
         if (made) store.relate(COMPANY_GROUP, id, group);
@@ -134,6 +135,7 @@ export const domain: DomainModule = {
       const users = store.related(COMPANY_USER, id);
       const result: Record<string, boolean> = {};
       for (const group of params["groups"] as number[]) {
+        if (String(group) in result) continue;
         const removed = store.unrelate(COMPANY_GROUP, id, group);
         if (removed && params["unlink_users_too"] === true) {
           relateUsers(store, GROUP_USER, group, users, false);

@@ -6,6 +6,7 @@ import type { Json, JsonObject } from "../../front/description.js";
 import { httpError, ok, phpMap, refused, written } from "../answers.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import { cursorPage } from "../paging.js";
+import type { TenantStore } from "../store.js";
 import {
   liveUser,
   unrelateMember,
@@ -75,7 +76,7 @@ function profileChanges(params: JsonObject): JsonObject {
 
 /** Why a profile change cannot be saved: a login name in use, a manager who does not exist. */
 function profileProblem(
-  store: Parameters<typeof liveUser>[0],
+  store: TenantStore,
   changes: JsonObject,
   self?: number,
 ): string | undefined {
@@ -270,7 +271,7 @@ export const domain: DomainModule = {
       const token = `tok_${randomBytes(16).toString("hex")}`;
       // Only a digest is kept: the state (and any snapshot of it) never holds the token.
       store.insert(USER_TOKEN, { user_id: id, digest: digest(token), created_at: now });
-      return { status: 200, body: { status: "OK", token } };
+      return ok({ status: "OK", token });
     },
 
     listUsers({ params, store }) {

@@ -137,6 +137,8 @@ export function relateUsers(
 ): Record<string, boolean> {
   const result: Record<string, boolean> = {};
   for (const userId of users) {
+    // An id sent twice is answered once, by what its first mention did.
+    if (String(userId) in result) continue;
     const exists = liveUser(store, userId) !== undefined;
     const linked = store.related(relation, owner).includes(userId);
     if (add) {
