@@ -20,6 +20,12 @@ const registry = buildRegistry(doc, operations, await loadDomainModules());
 const handled = operations.filter((op) => registry.handlers.has(op.operationId));
 const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
 const BODY_METHODS = new Set(["post", "put", "patch"]);
+/**
+ * Operations whose example call meets the seed in the state one of the description's own
+ * refusal examples shows, so the refusal is the right answer: POST /user creates `jberg`, whom
+ * the seed already holds (its example `refused`: the login name is taken).
+ */
+const EXAMPLE_REFUSED = new Set(["createUser"]);
 
 type Call = (
   path: string,
@@ -62,9 +68,15 @@ describe(`every operation with a sandbox handler (${handled.length} of ${operati
     const { data, error, response } = await call(op.path, clientInit(op, exampleParameters(op)));
     expect(response.status, JSON.stringify(error ?? data)).toBeGreaterThanOrEqual(200);
     expect(response.status).toBeLessThan(300);
-    expect(data, "a refusal where the example should succeed").not.toMatchObject({
-      status: "ERROR",
-    });
+    if (EXAMPLE_REFUSED.has(op.operationId)) {
+      expect(data, "the refusal the description's example shows").toMatchObject({
+        status: "ERROR",
+      });
+    } else {
+      expect(data, "a refusal where the example should succeed").not.toMatchObject({
+        status: "ERROR",
+      });
+    }
     const validate = describedAnswer(op, response.status);
     if (validate) expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });

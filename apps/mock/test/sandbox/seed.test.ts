@@ -95,6 +95,36 @@ describe("the seed", () => {
     expect([...named.hashes].filter((hash) => !hashes.includes(`"${hash}"`))).toEqual([]);
   });
 
+  it("holds the users, groups, companies and locations the people examples name", () => {
+    const seed = loadSeed(undefined, registry.kinds, compiler);
+    expect(ids(seed, "user")).toEqual([1001, 1042, 1051, 1187, 1190]);
+    expect(ids(seed, "group")).toEqual([5, 6]);
+    expect(ids(seed, "company")).toEqual([8, 9]);
+    expect(ids(seed, "location")).toEqual([3, 4]);
+    const users = new Set(ids(seed, "user"));
+    const named = new Set<number>();
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (!/^\/(user|users|groups|companies|locations)(\.|$)/.test(path)) continue;
+      const text = JSON.stringify(item);
+      for (const m of text.matchAll(/"(?:users|ids)":\s*\[([\d,\s]+)\]/g))
+        for (const id of m[1]!.split(",")) named.add(Number(id));
+      for (const m of text.matchAll(/"(?:user_id|manager_id)":\s*(\d+)/g)) named.add(Number(m[1]));
+    }
+    expect([...named].filter((id) => !users.has(id))).toEqual([]);
+    // Memberships as docs/example-data.md gives them.
+    const pairs = (kind: string) => seed.relations.get(kind) ?? [];
+    expect(pairs("group_user")).toEqual([
+      [5, 1042],
+      [5, 1051],
+    ]);
+    expect(pairs("company_user").map(([, user]) => user)).toEqual([1042, 1051, 1187, 1190]);
+    expect(pairs("company_group")).toEqual([[8, 5]]);
+    expect(pairs("location_user")).toEqual([
+      [3, 1042],
+      [3, 1187],
+    ]);
+  });
+
   it("names the record at fault, and the field", () => {
     const bad = { records: { request: [{ id: 5000, title: 7 }] } };
     expect(() => loadSeed(bad, registry.kinds, compiler)).toThrow(
