@@ -173,7 +173,7 @@ describe("request lists computed from the sandbox's state", () => {
     );
     expect(rows).toHaveLength(12);
     const updates = rows.map(
-      (row) => (row as { last_update: { value: number } }).last_update.value,
+      (row) => (row as unknown as { last_update: { value: number } }).last_update.value,
     );
     expect(updates).toEqual([...updates].sort((a, b) => b - a));
     expect(rows.find((row) => idOf(row) === created[0])).toEqual({
@@ -215,7 +215,7 @@ describe("request lists computed from the sandbox's state", () => {
     expect(hourPaged.map(idOf)).toEqual([5013, ...created]);
 
     const batch = await sd.GET("/incidents", {
-      params: { query: { ids: [created[1], 5014, 999] } },
+      params: { query: { ids: [created[1] ?? 0, 5014, 999] } },
     });
     expect(Object.keys(batch.data as object)).toEqual(["5014", String(created[1])]);
   });
