@@ -5,8 +5,7 @@
 // integers, as its example does (decision 43).
 import type { Json, JsonObject } from "../../front/description.js";
 import { ok } from "../answers.js";
-import type { Handler } from "../handler.js";
-import type { DomainModule } from "../handler.js";
+import type { DomainModule, Handler } from "../handler.js";
 import { CATEGORY, type CategoryRecord } from "../records/categories.js";
 
 const DEFAULT_PAGE_SIZE = 20;
