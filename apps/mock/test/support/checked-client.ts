@@ -22,7 +22,7 @@ export interface CheckedClients {
   takeOffDescription(): string[];
 }
 
-export function checkedClients(undescribed: UndescribedChoice): CheckedClients {
+export function checkedClients(undescribed: UndescribedChoice = () => false): CheckedClients {
   let offDescription: string[] = [];
   async function checkingFetch(input: Request | string | URL, init?: RequestInit) {
     const response = await fetch(input, init);

@@ -1,0 +1,56 @@
+// Request Attributes in sandbox mode, through the client: the catalogues of the built-in seed,
+// the statuses being LIFECYCLE.md's 1-8.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startMock, type RunningMock } from "../../src/index.js";
+import { checkedClients } from "../support/checked-client.js";
+
+const { clientFor, takeOffDescription } = checkedClients();
+afterEach(() => {
+  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
+});
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe("request attributes", () => {
+  it("lists the statuses 1-8 under both names, and one by id", async () => {
+    const sd = clientFor("attributes", mock.apiUrl);
+    const expected = [
+      { id: 1, name: "New" },
+      { id: 2, name: "Open" },
+      { id: 3, name: "Pending" },
+      { id: 4, name: "Waiting" },
+      { id: 5, name: "Solved" },
+      { id: 6, name: "Closed" },
+      { id: 7, name: "Rejected" },
+      { id: 8, name: "Cancelled" },
+    ];
+    expect((await sd.GET("/incident.attributes.status")).data).toEqual(expected);
+    expect((await sd.GET("/incident.attributes.statuses")).data).toEqual(expected);
+    const one = await sd.GET("/incident.attributes.status", { params: { query: { id: 5 } } });
+    expect(one.data).toEqual([{ id: 5, name: "Solved" }]);
+    const none = await sd.GET("/incident.attributes.status", { params: { query: { id: 42 } } });
+    expect(none.data).toEqual([]);
+  });
+
+  it("lists priorities, sources and types from the seed", async () => {
+    const sd = clientFor("attributes", mock.apiUrl);
+    const priorities = await sd.GET("/incident.attributes.priority");
+    expect((priorities.data as { name: string }[]).map((p) => p.name)).toEqual([
+      "Low",
+      "Medium",
+      "High",
+      "Urgent",
+      "Critical",
+    ]);
+    const source = await sd.GET("/incident.attributes.source", { params: { query: { id: 2 } } });
+    expect(source.data).toEqual([{ id: 2, name: "Email" }]);
+    const type = await sd.GET("/incident.attributes.type", { params: { query: { id: 6 } } });
+    expect(type.data).toEqual([{ id: 6, name: "Major incident" }]);
+  });
+});
