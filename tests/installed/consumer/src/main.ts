@@ -45,7 +45,11 @@ try {
   console.log(
     JSON.stringify({
       incident: { id: sameType.id, title: incident.title },
-      created: { id: readBack.data.id, title: readBack.data.title, status: readBack.data.status_id },
+      created: {
+        id: readBack.data.id,
+        title: readBack.data.title,
+        status: readBack.data.status_id,
+      },
       openapi: spec.openapi,
       title: spec.info.title,
       paths: Object.keys(spec.paths).length,
