@@ -113,7 +113,8 @@ export interface TokenEndpointOptions {
 
 function readForm(req: IncomingMessage, raw: Buffer): URLSearchParams | undefined {
   const type = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type === "application/x-www-form-urlencoded") return new URLSearchParams(raw.toString("utf8"));
+  if (type === "application/x-www-form-urlencoded")
+    return new URLSearchParams(raw.toString("utf8"));
   return undefined;
 }
 

@@ -185,7 +185,12 @@ function sendFaultStatus(res: ServerResponse, action: { status: number; retryAft
   res.end(body);
 }
 
-async function handleControl(p: Pipeline, req: IncomingMessage, res: ServerResponse, pathname: string) {
+async function handleControl(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+) {
   const control = p.engine.control;
   if (!control) {
     sendProblem(res, {

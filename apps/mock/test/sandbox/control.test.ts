@@ -40,8 +40,7 @@ async function createRequest(sd: ReturnType<typeof clientFor>, title: string) {
 
 async function readRequest(sd: ReturnType<typeof clientFor>, id: number) {
   return (await sd.GET("/incident", { params: { query: { id } } })).data as
-    | false
-    | { title: string; created_at: number; last_update: number };
+    false | { title: string; created_at: number; last_update: number };
 }
 
 describe("reset and snapshots", () => {
@@ -141,7 +140,14 @@ describe("faults", () => {
     // The fault comes after validation: a call the server would refuse is still refused.
     expect(post.status).toBe(428);
     const answered = await sd.POST("/incident", {
-      body: { title: "x", type_id: 1, priority_id: 2, category_id: 37, customer_id: 1187, creator_id: 1187 },
+      body: {
+        title: "x",
+        type_id: 1,
+        priority_id: 2,
+        category_id: 37,
+        customer_id: 1187,
+        creator_id: 1187,
+      },
     });
     expect(answered.response.status).toBe(503);
     expect(await control.faults.list()).toEqual([]);
@@ -203,7 +209,9 @@ describe("journal", () => {
       headers: { authorization: basic(user) },
     });
     const calls = await mock.tenant({ username: user }).journal();
-    expect(calls.map(({ method, endpoint, operationId }) => ({ method, endpoint, operationId }))).toEqual([
+    expect(
+      calls.map(({ method, endpoint, operationId }) => ({ method, endpoint, operationId })),
+    ).toEqual([
       { method: "GET", endpoint: "/incident", operationId: "getIncident" },
       { method: "PUT", endpoint: "/user.password", operationId: calls[1]!.operationId },
     ]);

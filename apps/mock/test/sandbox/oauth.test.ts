@@ -51,7 +51,10 @@ async function tokenRequest(form: Record<string, string>) {
 
 describe("OAuth client credentials against the sandbox", () => {
   it("gets a token at the default token URL and calls within its scopes", async () => {
-    const { client, tokenRequests } = oauthClient("integration-a", ["GET /incident", "POST /incident"]);
+    const { client, tokenRequests } = oauthClient("integration-a", [
+      "GET /incident",
+      "POST /incident",
+    ]);
     const created = await client.POST("/incident", { body: newRequest });
     expect(created.response.status).toBe(200);
     const id = Number((created.data as { request_id: string }).request_id);
@@ -112,7 +115,11 @@ describe("OAuth client credentials against the sandbox", () => {
       client_secret: "s",
       scope: "api.v1.incident:get",
     });
-    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "api.v1.incident:get" });
+    expect(body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "api.v1.incident:get",
+    });
     const auth = { authorization: `Bearer ${String(body["access_token"])}` };
     expect((await fetch(`${mock.apiUrl}/incident?id=4211`, { headers: auth })).status).toBe(200);
     await mock.tenant({ clientId: "expiring" }).clock.advance(3600);
@@ -125,17 +132,31 @@ describe("OAuth client credentials against the sandbox", () => {
 
   it("refuses token requests it cannot grant, naming the problem", async () => {
     const base = { grant_type: "client_credentials", client_id: "c", client_secret: "s" };
-    expect(await tokenRequest({ ...base, scope: "api.v1.incident:get api.v1.nowhere:get" })).toMatchObject({
+    expect(
+      await tokenRequest({ ...base, scope: "api.v1.incident:get api.v1.nowhere:get" }),
+    ).toMatchObject({
       status: 400,
-      body: { error: "invalid_scope", error_description: expect.stringContaining("api.v1.nowhere:get") },
+      body: {
+        error: "invalid_scope",
+        error_description: expect.stringContaining("api.v1.nowhere:get"),
+      },
     });
-    expect(await tokenRequest({ ...base })).toMatchObject({ status: 400, body: { error: "invalid_scope" } });
-    expect(await tokenRequest({ ...base, grant_type: "password", scope: "api.v1.incident:get" })).toMatchObject({
+    expect(await tokenRequest({ ...base })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_scope" },
+    });
+    expect(
+      await tokenRequest({ ...base, grant_type: "password", scope: "api.v1.incident:get" }),
+    ).toMatchObject({
       status: 400,
       body: { error: "unsupported_grant_type" },
     });
     expect(
-      await tokenRequest({ grant_type: "client_credentials", client_id: "c", scope: "api.v1.incident:get" }),
+      await tokenRequest({
+        grant_type: "client_credentials",
+        client_id: "c",
+        scope: "api.v1.incident:get",
+      }),
     ).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 

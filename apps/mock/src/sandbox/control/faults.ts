@@ -2,9 +2,7 @@
 // (429 with Retry-After, 500, 503, ...), wait before answering, or lose their connection. They
 // live in memory: a fault is part of a test run, not of the tenant's data.
 export type FaultAction =
-  | { status: number; retryAfter?: number }
-  | { delayMs: number }
-  | { drop: true };
+  { status: number; retryAfter?: number } | { delayMs: number } | { drop: true };
 
 export interface Fault {
   operationId: string;
