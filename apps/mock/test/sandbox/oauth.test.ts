@@ -38,7 +38,7 @@ const newRequest = {
   category_id: 37,
   customer_id: 1187,
   creator_id: 1187,
-};
+} as const;
 
 async function tokenRequest(form: Record<string, string>) {
   const response = await fetch(`${mock.origin}/oauth/v2.0/access_token`, {
