@@ -160,6 +160,27 @@ describe("OAuth client credentials against the sandbox", () => {
     ).toMatchObject({ status: 401, body: { error: "invalid_client" } });
   });
 
+  it("checks the tokens it issued in the examples mode too, and takes any other there", async () => {
+    const examples = await startMock({ port: 0, mode: "examples" });
+    try {
+      const client = createServiceDeskClient({
+        baseUrl: examples.apiUrl,
+        auth: { clientId: "c", clientSecret: "s", scopes: scopesFor(["GET /incident"]) },
+        retry: false,
+      });
+      expect(
+        (await client.GET("/incident", { params: { query: { id: 4211 } } })).response.status,
+      ).toBe(200);
+      expect((await client.POST("/incident", { body: newRequest })).response.status).toBe(403);
+      const other = await fetch(`${examples.apiUrl}/incident?id=4211`, {
+        headers: { authorization: "Bearer made-up-elsewhere" },
+      });
+      expect(other.status).toBe(200);
+    } finally {
+      await examples.close();
+    }
+  });
+
   it("takes the client credentials of MOCK_AUTH's list only", async () => {
     const strict = await startMock({ port: 0, memory: true, auth: "basic:known:right" });
     try {

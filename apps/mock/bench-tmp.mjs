@@ -1,0 +1,10 @@
+import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+const args = process.argv.slice(2);
+const port = 4950 + Math.floor(Math.random()*40);
+const child = spawn(process.execPath, ["dist/src/cli.js", "--port", String(port), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+await new Promise((r) => child.stdout.on("data", (d) => String(d).includes("Ctrl-C") && r()));
+const body = new URLSearchParams({ title: "B", type_id: "1", priority_id: "2", category_id: "37", customer_id: "1187", creator_id: "1187" }).toString();
+const r = await autocannon({ url: `http://127.0.0.1:${port}/api/v1/incident`, method: "POST", body, headers: { authorization: "Basic " + Buffer.from("b:x").toString("base64"), "content-type": "application/x-www-form-urlencoded" }, connections: 10, duration: 6 });
+console.log(args.join(" "), r.requests.average, r.latency.p50, r.latency.p99, r.non2xx);
+child.kill();
