@@ -30,7 +30,9 @@ describe("readConfig", () => {
   });
 
   it("refuses what it cannot read", () => {
-    expect(() => readConfig(["--prot", "1"], {})).toThrow(/Unknown option '--prot'.*known:.*--port/);
+    expect(() => readConfig(["--prot", "1"], {})).toThrow(
+      /Unknown option '--prot'.*known:.*--port/,
+    );
     expect(() => readConfig(["--port"], {})).toThrow(/--port/);
     expect(() => readConfig(["4010"], {})).toThrow(/positional/);
     expect(() => readConfig(["--dynamic=yes"], {})).toThrow(/--dynamic/);
