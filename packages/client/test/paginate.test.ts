@@ -305,9 +305,7 @@ describe("README", () => {
 
   it("names no endpoint in its paging table that paginate does not walk", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const rows = readme
-      .split("\n")
-      .filter((line) => /^\| (cursor|offset|page number) /.test(line));
+    const rows = readme.split("\n").filter((line) => /^\| (cursor|offset|page number) /.test(line));
     const listed = rows.flatMap((row) =>
       [...row.split("|")[2]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]),
     );
