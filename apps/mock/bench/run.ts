@@ -1,12 +1,14 @@
 // `npm run bench`: requests per second and p99 latency of one GET, through the mock (our front
 // in front of Prism) and through Prism alone, 10 s each with autocannon, then their ratio.
 // Targets: the front keeps at least 0.8 of Prism's throughput, and its p99 is at most 20 ms.
-// `--check` turns a missed target into a failing exit code.
+// Then the sandbox against the examples mode (sandbox.ts). `--check` turns a missed target
+// into a failing exit code.
 import autocannon, { type Result } from "autocannon";
 import { readConfig } from "../src/front/config.js";
 import { loadDescription, type Json } from "../src/front/description.js";
 import { exampleParameters, wireQuery } from "../src/front/example-request.js";
 import { indexOperations, type Operation } from "../src/front/operations.js";
+import { benchSandbox } from "./sandbox.js";
 import { startFront, startPrismAlone, type BenchServer } from "./servers.js";
 
 const DURATION_S = 10;
@@ -105,7 +107,9 @@ async function main(): Promise<void> {
     );
     if (!clean)
       console.log("the front answered some requests with an error: see the failed column");
-    if (check && !(ratioOk && p99Ok && clean)) process.exitCode = 1;
+    await stopAll();
+    const sandboxOk = await benchSandbox(specPath);
+    if (check && !(ratioOk && p99Ok && clean && sandboxOk)) process.exitCode = 1;
   } finally {
     await stopAll();
   }

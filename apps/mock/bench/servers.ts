@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 
 export interface BenchServer {
   name: string;
+  /** The server's process, for its memory. */
+  pid: number;
   /** Root URL, e.g. http://127.0.0.1:40123 */
   root: string;
   stop(): Promise<void>;
@@ -58,6 +60,7 @@ async function startProcess(name: string, args: string[], port: number, probePat
   }
   return {
     name,
+    pid: child.pid ?? 0,
     root,
     stop: () =>
       new Promise<void>((done) => {
@@ -70,15 +73,15 @@ async function startProcess(name: string, args: string[], port: number, probePat
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function startFront(specPath: string): Promise<BenchServer> {
+/** The mock's CLI; `args` pick the mode (and the sandbox's data folder). */
+export async function startFront(
+  specPath: string,
+  args: string[] = ["--mode", "examples"],
+  name = "front (mock)",
+): Promise<BenchServer> {
   // bench/ compiles to dist/bench/, next to dist/src/.
   const cli = resolve(here, "../src/cli.js");
-  return startProcess(
-    "front (mock)",
-    [cli, "--mode", "examples", "--spec", specPath],
-    await freePort(),
-    "/openapi.json",
-  );
+  return startProcess(name, [cli, ...args, "--spec", specPath], await freePort(), "/openapi.json");
 }
 
 export async function startPrismAlone(specPath: string): Promise<BenchServer> {

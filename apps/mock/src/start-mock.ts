@@ -1,11 +1,17 @@
 // Starting the mock from a test: `await startMock({ port: 0, mode: "sandbox", memory: true })`
-// gives the server's origin and API URL, and a close() to stop it. The control methods
-// (reset, snapshots, clock, faults, journal) come with the control API.
+// gives the server's origin and API URL, the control methods (reset, snapshots, clock, faults,
+// journal) for the first tenant that called or for one named by its credentials, and close().
 import type { JsonObject } from "./front/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
 import { parseAuthPolicy } from "./front/config.js";
 import { createMockServer } from "./front/server.js";
+import {
+  credentialsTenant,
+  localControl,
+  type TenantControl,
+  type TenantCredentials,
+} from "./sandbox/control/tenant-control.js";
 
 export interface StartMockOptions {
   /** 0 (the default) picks a free port. */
@@ -27,11 +33,18 @@ export interface StartMockOptions {
   dynamic?: boolean;
 }
 
-export interface RunningMock {
+/**
+ * The control methods at the top act on the first tenant that called the API (they reject
+ * before any call); `tenant(credentials)` gives the same methods for a named tenant. The
+ * examples mode has no tenants: its control methods reject.
+ */
+export interface RunningMock extends TenantControl {
   /** `http://127.0.0.1:<port>` */
   origin: string;
   /** `http://127.0.0.1:<port>/api/v1`, the base URL to give the client. */
   apiUrl: string;
+  /** The control methods for the tenant of these credentials (created from the seed if new). */
+  tenant(credentials: TenantCredentials): TenantControl;
   close(): Promise<void>;
 }
 
@@ -60,5 +73,24 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   });
   const origin = await mock.listen();
-  return { origin, apiUrl: origin + API_BASE, close: () => mock.close() };
+  const { control } = mock.engine;
+  const onTenant = (tenant: () => string) => localControl(control, tenant);
+  const first = onTenant(() => {
+    if (!control?.firstTenant) {
+      throw new Error(
+        "startMock: no tenant has called the API yet; call it first or use mock.tenant(credentials).",
+      );
+    }
+    return control.firstTenant;
+  });
+  return {
+    ...first,
+    origin,
+    apiUrl: origin + API_BASE,
+    tenant: (credentials) => {
+      const key = credentialsTenant(credentials);
+      return onTenant(() => key);
+    },
+    close: () => mock.close(),
+  };
 }

@@ -4,13 +4,24 @@
 // stop the server.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { checkCredentials } from "./auth.js";
+import { createAuthenticator, oauthTenant, type Authenticator } from "./authenticate.js";
 import { API_BASE, type MockConfig } from "./config.js";
 import { applyCors } from "./cors.js";
 import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import { indexOperations, type Operation, type OperationTable } from "./operations.js";
+import {
+  answerTokenRequest,
+  describedScopes,
+  operationScopes,
+  TOKEN_PATH,
+  TokenIssuer,
+  type TokenEndpointOptions,
+} from "./oauth.js";
 import { redactTarget, secretParameterNames } from "./redact-target.js";
+import { redactParams } from "../sandbox/control/journal.js";
+import { answerControl, CONTROL_BASE } from "../sandbox/control/routes.js";
+import type { FaultAction } from "../sandbox/control/faults.js";
 import { createEngine } from "../engines.js";
 import type { SeedSource } from "../sandbox/seed.js";
 import type { AnswerEngine, MockAnswer } from "./engine.js";
@@ -24,7 +35,6 @@ import {
 import { ClientGoneError } from "./read-body.js";
 import { createSchemaCompiler } from "./schema-compiler.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
-import { tenantKey } from "./tenant-key.js";
 import { createRequestValidator, type RequestValidator } from "./validate-request.js";
 
 export interface MockServer {
@@ -155,10 +165,66 @@ interface Pipeline {
   validators: Map<Operation, RequestValidator>;
   engine: AnswerEngine;
   site: StaticSite;
+  authenticate: Authenticator;
+  tokens: TokenEndpointOptions;
+  /** Lower-case names of the parameters the description marks `format: password`. */
+  secrets: ReadonlySet<string>;
+}
+
+/** A fault's error answer, in the real server's `{error, status}` body. */
+function sendFaultStatus(res: ServerResponse, action: { status: number; retryAfter?: number }) {
+  const body = JSON.stringify({
+    error: `Fault injected by the sandbox's control API: ${action.status}.`,
+    status: action.status,
+  });
+  res.writeHead(action.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    ...(action.retryAfter === undefined ? {} : { "retry-after": String(action.retryAfter) }),
+  });
+  res.end(body);
+}
+
+async function handleControl(
+  p: Pipeline,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+) {
+  const control = p.engine.control;
+  if (!control) {
+    sendProblem(res, {
+      status: 404,
+      title: "No control API",
+      detail: "The control API belongs to the sandbox mode; this mock runs the examples mode.",
+    });
+    return;
+  }
+  const auth = p.authenticate(req.headers.authorization, undefined);
+  if ("problem" in auth) {
+    sendProblem(res, auth.problem, pathname);
+    return;
+  }
+  await answerControl(
+    req,
+    res,
+    pathname.slice(CONTROL_BASE.length),
+    auth.tenant,
+    control,
+    p.config.bodyLimit,
+  );
 }
 
 async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerResponse, url: string) {
   const { pathname, rawQuery } = splitTarget(url);
+  if (pathname === TOKEN_PATH) {
+    await answerTokenRequest(req, res, p.tokens);
+    return;
+  }
+  if (pathname === CONTROL_BASE || pathname.startsWith(`${CONTROL_BASE}/`)) {
+    await handleControl(p, req, res, pathname);
+    return;
+  }
   if (!pathname.startsWith(`${API_BASE}/`)) {
     p.site.serve(req, res, pathname);
     return;
@@ -196,11 +262,12 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     return;
   }
   const { operation } = route;
-  const denied = checkCredentials(p.config.auth, req.headers.authorization);
-  if (denied) {
-    sendProblem(res, denied, pathname);
+  const auth = p.authenticate(req.headers.authorization, operation);
+  if ("problem" in auth) {
+    sendProblem(res, auth.problem, pathname);
     return;
   }
+  const { tenant } = auth;
   const validator = p.validators.get(operation);
   if (!validator) throw new Error(`No validator for ${operation.operationId}`);
   const request = await normaliseRequest(
@@ -211,17 +278,43 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     validator.parameterSchemas,
     p.config.bodyLimit,
   );
+  // The sandbox journals every call that got this far, faulted or not, for tests to assert on.
+  const control = p.engine.control;
+  control?.noteCall(tenant);
+  const journal = (status: number | null) =>
+    control?.journal.record(tenant, {
+      time: control.now(tenant),
+      method: req.method ?? "GET",
+      endpoint: operation.path,
+      operationId: operation.operationId,
+      params: redactParams(request.params, p.secrets),
+      status,
+    });
   const invalid = validator.validate(request.params, request.mediaType);
   if (invalid.length > 0) {
+    journal(428);
     sendProblem(res, invalidParameters(invalid), pathname);
     return;
   }
+  const fault: FaultAction | undefined = control?.faults.take(tenant, operation.operationId);
+  if (fault && "drop" in fault) {
+    journal(null);
+    req.socket.destroy();
+    return;
+  }
+  if (fault && "status" in fault) {
+    journal(fault.status);
+    sendFaultStatus(res, fault);
+    return;
+  }
+  if (fault) await new Promise((wake) => setTimeout(wake, fault.delayMs));
   const answer = await p.engine.answer({
     operation,
     params: request.params,
     headers: req.headers,
-    tenant: tenantKey(req.headers.authorization),
+    tenant,
   });
+  journal(answer.status);
   if (isProblem(answer)) sendProblem(res, answer, pathname);
   else sendAnswer(req, res, answer);
 }
@@ -238,8 +331,36 @@ export async function createMockServer(
   }
   const engine = await createEngine(doc, table, compiler, config);
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
-  const pipeline: Pipeline = { doc, config, table, validators, engine, site };
   const secrets = secretParameterNames(doc, table.operations);
+  const scopes = operationScopes(doc, table.operations);
+  const control = engine.control;
+  // A token's expiry is measured on the sandbox clock of its client's tenant, so advancing
+  // that clock expires it; the examples mode has no tenants and uses the machine's time.
+  const issuer = new TokenIssuer((clientId) =>
+    control ? control.now(oauthTenant(clientId)) : Math.floor(Date.now() / 1000),
+  );
+  const policy = config.auth;
+  const pipeline: Pipeline = {
+    doc,
+    config,
+    table,
+    validators,
+    engine,
+    site,
+    secrets,
+    authenticate: createAuthenticator({
+      policy,
+      issuer,
+      scopes,
+      issuedTokensOnly: control !== undefined,
+    }),
+    tokens: {
+      issuer,
+      scopes: describedScopes(doc, scopes),
+      accepts: (id, secret) => policy.kind !== "list" || policy.basic.has(`${id}:${secret}`),
+      bodyLimit: config.bodyLimit,
+    },
+  };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;

@@ -22,8 +22,8 @@ export function tenantKey(header: string | undefined): string {
     const colon = pair.indexOf(":");
     return `basic:${colon > 0 ? pair.slice(0, colon) : pair}`;
   }
-  // Phase 2 maps a token issued by the sandbox's token endpoint to its OAuth client id; until
-  // then each distinct token is its own tenant.
+  // A token the token endpoint issued never gets here (authenticate.ts gives it its client's
+  // tenant); a token MOCK_AUTH lists is its own tenant.
   if (scheme === "bearer" && value) return `bearer:${tokenDigest(value)}`;
   return ANONYMOUS_TENANT;
 }

@@ -13,6 +13,7 @@ import { dateWriter, readDateFormat } from "./dates.js";
 import { buildRegistry, loadDomainModules, type Registry } from "./registry.js";
 import { loadSeed, type SeedSource } from "./seed.js";
 import { TenantPool } from "./tenants.js";
+import { SandboxControl } from "./control/control.js";
 
 export interface SandboxOptions {
   dataDir: string;
@@ -25,6 +26,7 @@ export interface SandboxOptions {
 export interface SandboxEngine extends AnswerEngine {
   registry: Registry;
   tenants: TenantPool;
+  control: SandboxControl;
 }
 
 export async function createSandboxEngine(
@@ -41,6 +43,7 @@ export async function createSandboxEngine(
   return {
     registry,
     tenants,
+    control: new SandboxControl(tenants, seed, operations),
     async answer(call: ApiCall): Promise<MockAnswer | Problem> {
       if (call.headers.prefer !== undefined) {
         examples ??= options.examples();

@@ -18,7 +18,30 @@ CREATE TABLE IF NOT EXISTS relations (
 CREATE INDEX IF NOT EXISTS relations_reverse ON relations (kind, b, a);
 CREATE TABLE IF NOT EXISTS counters (kind TEXT PRIMARY KEY, next INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (name TEXT PRIMARY KEY, taken_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshot_records (
+  name TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, body TEXT NOT NULL,
+  PRIMARY KEY (name, kind, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshot_relations (
+  name TEXT NOT NULL, kind TEXT NOT NULL, a INTEGER NOT NULL, b INTEGER NOT NULL,
+  PRIMARY KEY (name, kind, a, b)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshot_counters (
+  name TEXT NOT NULL, kind TEXT NOT NULL, next INTEGER NOT NULL, PRIMARY KEY (name, kind)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS snapshot_settings (
+  name TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, key)
+) WITHOUT ROWID;
 `;
+
+/** The tables that make up a tenant's state; a snapshot copies each into its snapshot_ twin. */
+const STATE_TABLES = {
+  records: "kind, id, body",
+  relations: "kind, a, b",
+  counters: "kind, next",
+  settings: "key, value",
+} as const;
 
 export class TenantStore {
   private readonly statements = new Map<string, StatementSync>();
@@ -160,6 +183,60 @@ export class TenantStore {
 
   setSetting(key: string, value: string): void {
     this.statement("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)").run(key, value);
+  }
+
+  deleteSetting(key: string): void {
+    this.statement("DELETE FROM settings WHERE key = ?").run(key);
+  }
+
+  /** Empties the state (records, relations, id counters, settings); snapshots stay. */
+  clearState(): void {
+    this.transaction(() => {
+      for (const table of Object.keys(STATE_TABLES)) this.db.exec(`DELETE FROM ${table}`);
+    });
+  }
+
+  /** Copies the whole state under `name`, replacing a snapshot of that name. */
+  saveSnapshot(name: string, takenAt: number): void {
+    this.transaction(() => {
+      this.dropSnapshot(name);
+      for (const [table, columns] of Object.entries(STATE_TABLES)) {
+        this.statement(
+          `INSERT INTO snapshot_${table} (name, ${columns}) SELECT ?, ${columns} FROM ${table}`,
+        ).run(name);
+      }
+      this.statement("INSERT INTO snapshots (name, taken_at) VALUES (?, ?)").run(name, takenAt);
+    });
+  }
+
+  /** Puts the state back as it was when `name` was saved; false when there is no such snapshot. */
+  restoreSnapshot(name: string): boolean {
+    return this.transaction(() => {
+      if (!this.statement("SELECT 1 AS x FROM snapshots WHERE name = ?").get(name)) return false;
+      this.clearState();
+      for (const [table, columns] of Object.entries(STATE_TABLES)) {
+        this.statement(
+          `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM snapshot_${table} WHERE name = ?`,
+        ).run(name);
+      }
+      return true;
+    });
+  }
+
+  /** The snapshots, oldest first, with the sandbox time they were taken at. */
+  snapshots(): { name: string; takenAt: number }[] {
+    return this.statement("SELECT name, taken_at FROM snapshots ORDER BY taken_at, name")
+      .all()
+      .map((row) => ({ name: String(row["name"]), takenAt: Number(row["taken_at"]) }));
+  }
+
+  dropSnapshot(name: string): boolean {
+    return this.transaction(() => {
+      for (const table of Object.keys(STATE_TABLES)) {
+        this.statement(`DELETE FROM snapshot_${table} WHERE name = ?`).run(name);
+      }
+      return Number(this.statement("DELETE FROM snapshots WHERE name = ?").run(name).changes) > 0;
+    });
   }
 
   close(): void {

@@ -1,0 +1,136 @@
+// The control API as methods, for tests: one interface over the sandbox in this process
+// (startMock()) and over HTTP (sandboxControl(), for test files that run in other workers
+// than the one that started the sandbox).
+import { tenantKey } from "../../front/tenant-key.js";
+import { oauthTenant } from "../../front/authenticate.js";
+import type { ClockState } from "../clock.js";
+import type { FaultRequest, FaultView, SandboxControl } from "./control.js";
+import type { JournalEntry } from "./journal.js";
+
+export type { ClockState, FaultRequest, FaultView, JournalEntry };
+
+/** Whose tenant: the client's auth options (a password or secret is not needed here). */
+export type TenantCredentials =
+  | { username: string; password?: string }
+  | { clientId: string; clientSecret?: string }
+  | { token: string };
+
+export interface TenantControl {
+  /** Back to the seed: data, ids and clock; faults and journal cleared. */
+  reset(): Promise<void>;
+  /** Saves the tenant's state (data, ids, clock) under a name, replacing one of that name. */
+  snapshot(name: string): Promise<void>;
+  /** Puts back the state saved under `name`; rejects when there is none. */
+  restore(name: string): Promise<void>;
+  snapshots(): Promise<{ name: string; takenAt: number }[]>;
+  clock: {
+    now(): Promise<ClockState>;
+    /** Epoch seconds, an ISO 8601 date-time with offset, or a Date; `frozen` stops it there. */
+    set(time: number | string | Date, options?: { frozen?: boolean }): Promise<ClockState>;
+    advance(seconds: number): Promise<ClockState>;
+  };
+  faults: {
+    add(fault: FaultRequest): Promise<FaultView>;
+    list(): Promise<FaultView[]>;
+    clear(): Promise<void>;
+  };
+  /** The tenant's API calls, oldest first, secrets shown as ***. */
+  journal(): Promise<JournalEntry[]>;
+  clearJournal(): Promise<void>;
+}
+
+export function credentialsTenant(credentials: TenantCredentials): string {
+  if ("username" in credentials) {
+    const pair = `${credentials.username}:${credentials.password ?? ""}`;
+    return tenantKey(`Basic ${Buffer.from(pair).toString("base64")}`);
+  }
+  if ("clientId" in credentials) return oauthTenant(credentials.clientId);
+  return tenantKey(`Bearer ${credentials.token}`);
+}
+
+const epochOf = (time: number | string | Date) =>
+  time instanceof Date ? Math.floor(time.getTime() / 1000) : time;
+
+/**
+ * Control methods over the sandbox in this process; `tenant` is asked at each call. Without a
+ * sandbox (the examples mode) every method rejects.
+ */
+export function localControl(
+  control: SandboxControl | undefined,
+  tenant: () => string,
+): TenantControl {
+  const run = async <T>(work: (key: string) => T): Promise<T> => {
+    if (!control) throw new Error("The examples mode has no tenants to control.");
+    return work(tenant());
+  };
+  return {
+    reset: () => run((key) => control!.reset(key)),
+    snapshot: (name) => run((key) => control!.snapshot(key, name)),
+    restore: (name) => run((key) => control!.restore(key, name)),
+    snapshots: () => run((key) => control!.snapshots(key)),
+    clock: {
+      now: () => run((key) => control!.clock(key)),
+      set: (time, options) =>
+        run((key) => control!.setClock(key, epochOf(time), options?.frozen ?? false)),
+      advance: (seconds) => run((key) => control!.advanceClock(key, seconds)),
+    },
+    faults: {
+      add: (fault) => run((key) => control!.addFault(key, fault)),
+      list: () => run((key) => control!.listFaults(key)),
+      clear: () => run((key) => control!.clearFaults(key)),
+    },
+    journal: () => run((key) => control!.journalOf(key)),
+    clearJournal: () => run((key) => control!.clearJournal(key)),
+  };
+}
+
+/**
+ * Control methods over HTTP, for a sandbox started elsewhere (a vitest globalSetup): `origin`
+ * is the server's root (`http://127.0.0.1:4010`), `authorization` the header the tenant's calls
+ * send (`Basic ...` or `Bearer ...`).
+ */
+export function sandboxControl(origin: string, authorization: string): TenantControl {
+  const base = `${origin.replace(/\/+$/, "")}/__sandbox`;
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(base + path, {
+      method,
+      headers: {
+        authorization,
+        accept: "application/json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) {
+      let detail = text;
+      try {
+        detail = (JSON.parse(text) as { detail?: string }).detail ?? text;
+      } catch {
+        // not JSON: keep the text
+      }
+      throw new Error(`Sandbox control ${method} ${path}: ${response.status} ${detail}`);
+    }
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+  const named = (name: string) => `/snapshots/${encodeURIComponent(name)}`;
+  return {
+    reset: () => call("POST", "/reset"),
+    snapshot: (name) => call("PUT", named(name)),
+    restore: (name) => call("POST", `${named(name)}/restore`),
+    snapshots: () => call("GET", "/snapshots"),
+    clock: {
+      now: () => call("GET", "/clock"),
+      set: (time, options) =>
+        call("PUT", "/clock", { now: epochOf(time), frozen: options?.frozen ?? false }),
+      advance: (seconds) => call("POST", "/clock/advance", { seconds }),
+    },
+    faults: {
+      add: (fault) => call("POST", "/faults", fault),
+      list: () => call("GET", "/faults"),
+      clear: () => call("DELETE", "/faults"),
+    },
+    journal: () => call("GET", "/journal"),
+    clearJournal: () => call("DELETE", "/journal"),
+  };
+}
