@@ -88,13 +88,33 @@ export function postmanExceptions(exceptions) {
   return Object.entries(exceptions)
     .filter(([mode]) => !mode.startsWith("$"))
     .map(([mode, list]) => {
-      const entries = /** @type {Array<{ request: string, reason: string }>} */ (list);
+      const entries =
+        /** @type {Array<{ request: string, reason: string, kind?: "status" | "refused" }>} */ (
+          list
+        );
       if (entries.length === 0)
         return `Against the ${mode} mode, every request answers 2xx and passes its checks.`;
+      const notOk = entries.filter(({ kind }) => (kind ?? "status") === "status");
+      const refused = entries.filter(({ kind }) => kind === "refused");
+      const lines = (/** @type {typeof entries} */ group) =>
+        group.map(({ request, reason }) => `- \`${request}\`: ${reason}`);
       return [
-        `Against the ${mode} mode, these requests are expected not to answer 2xx:`,
-        "",
-        ...entries.map(({ request, reason }) => `- \`${request}\`: ${reason}`),
+        ...(notOk.length > 0
+          ? [
+              `Against the ${mode} mode, these requests are expected not to answer 2xx:`,
+              "",
+              ...lines(notOk),
+            ]
+          : [`Against the ${mode} mode, every request answers 2xx.`]),
+        ...(refused.length > 0
+          ? [
+              "",
+              `These answer 2xx, but their write is refused (\`status: "ERROR"\`) because of a ` +
+                "request that ran before them in the collection's order:",
+              "",
+              ...lines(refused),
+            ]
+          : []),
       ].join("\n");
     })
     .join("\n\n");
