@@ -1,8 +1,7 @@
-// Every fact the sandbox guide states about the sandbox (apps/mock, issue 12), in one place, so
-// that they can be corrected here once the sandbox lands; sandbox.md refers to them as
-// `{{fact.<name>}}`. "spec" marks what issue 12 specifies; "assumed" marks a name the
-// specification leaves open (the exact control routes and the clock and fault methods), written
-// as the most likely shape: check those first.
+// Every fact the sandbox guide states about the sandbox (apps/mock), in one place; sandbox.md
+// refers to them as `{{fact.<name>}}`. Each was checked against the mock's README and its
+// `startMock()` types (`apps/mock/src/sandbox/control/tenant-control.ts`); "spec" marks what the
+// sandbox's specification fixed, "api" what the implementation chose where it left a name open.
 export const SANDBOX_FACTS = Object.freeze({
   // spec: `npm start` and the package's bin serve the sandbox by default.
   startCommand: "npm start",
@@ -24,17 +23,17 @@ export const SANDBOX_FACTS = Object.freeze({
   tokenEndpoint: "POST /oauth/v2.0/access_token",
   // spec: where the control API lives, on the same port.
   controlBase: "/__sandbox/",
-  // assumed: the route that resets the tenant of the credentials sent.
+  // api: the route that resets the tenant of the credentials sent.
   resetRoute: "POST /__sandbox/reset",
   // spec: what startMock() takes and resolves to.
   startMockCall: 'startMock({ port: 0, mode: "sandbox", memory: true })',
   startMockResult:
     "`{ origin, apiUrl, reset(), snapshot(name), restore(name), clock, faults, journal(), close() }`",
-  // assumed: the clock's methods (the spec says "set or advance").
+  // api: the clock's methods (`set` also takes epoch seconds or a Date, and `{ frozen: true }`).
   clockSet: 'await mock.clock.set("2026-11-02T09:00:00Z");',
   clockAdvance: "await mock.clock.advance(3600); // seconds",
-  // assumed: the fault call (the spec gives the effects: a status for the next N calls of an
-  // operation, 429 with Retry-After, 500, 503, a delay, or a dropped connection).
+  // api: the fault call (instead of `status`: `delayMs` waits, `drop: true` closes the
+  // connection; a 429 carries `Retry-After`).
   faultCall: 'await mock.faults.add({ operation: "createIncident", status: 429, times: 2 });',
   // spec: the HTTP status of a missing or invalid parameter, as on the real server.
   invalidParameterStatus: "428",
