@@ -66,17 +66,15 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   const sent = new WeakMap<Response, OperationRef>();
   let observed = false;
 
-  const transport = createTransport({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    authorizer: createAuthorizer(
+  const transport = createTransport(
+    options,
+    createAuthorizer(
       options,
       baseUrl,
       (url, body) => unwrap(postToken(url, { body, authorize: false })) as Promise<TokenAnswer>,
     ),
     retry,
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
-  });
+  );
   // No Content-Type of openapi-fetch's (it would say JSON): fetch derives it from the body.
   const ownHeaders = { "User-Agent": `sd-toolkit-client/${version}`, "Content-Type": null };
   const core = createClient<paths>({

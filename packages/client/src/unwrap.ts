@@ -7,7 +7,7 @@ import {
   serverMessageOf,
   type OperationRef,
 } from "./errors.js";
-import { parseRetryAfter } from "./retry.js";
+import { retryAfter } from "./retry.js";
 
 export interface FetchResult {
   data?: unknown;
@@ -31,7 +31,7 @@ export async function unwrapResult<R extends FetchResult>(
     ...(operations.get(response) ?? { method: "?", path: "?" }),
     status: response.status,
     serverMessage: serverMessageOf(body),
-    retryAfter: parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
+    retryAfter: retryAfter(response),
     body,
   });
 }
