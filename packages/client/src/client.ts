@@ -147,14 +147,11 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         maxItems?: number;
         params?: { query?: object };
       };
-      const [kind, field, pageSize] = pages[path as keyof typeof pages] as PageRule;
       return walkPages(
-        kind,
-        field,
+        pages[path as keyof typeof pages] as PageRule,
         { ...params?.query },
         (query) => unwrap(get(path, { ...init, params: { ...params, query } })),
         maxItems,
-        pageSize,
       ) as AsyncGenerator<never, void, undefined>;
     },
   };
