@@ -8,9 +8,9 @@ import type { pages } from "./generated/manifest.js";
 
 type Pages = typeof pages;
 
-/** One entry of the manifest's page table: how the operation pages, where its items are, and
- * (page-number paging) the server's default page size. */
-export type PageRule = readonly [kind: "cursor" | "offset" | "page", field: string, size?: number];
+/** One entry of the manifest's page table: how the operation pages (c cursor, o offset, p page
+ * number), where its items are, and (page-number paging) the server's default page size. */
+export type PageRule = readonly [kind: "c" | "o" | "p", field: string, size?: number];
 
 /** Endpoints that `paginate()` can walk: GET operations with `page_key`, `offset` or `page` paging. */
 export type PagedPath = keyof Pages & keyof paths;
@@ -84,7 +84,7 @@ export async function* walkPages(
   // would make the walk loop forever, so seeing one again ends it.
   const seen = new Set([query.page_key, ""]);
   const fresh = (key: unknown) => !seen.has(key) && !!seen.add(key);
-  const byNumber = kind === "page";
+  const byNumber = kind === "p";
   // The page size goes out explicitly, so that a short page means the last one whatever the
   // server's default.
   if (byNumber) query = { ...query, page_size: query.page_size ?? defaultPageSize };
@@ -97,7 +97,7 @@ export async function* walkPages(
       yield item;
       if (++yielded >= maxItems) return;
     }
-    if (kind === "cursor") {
+    if (kind === "c") {
       // The last page says `null`, or `[]` (PHP's empty value) on some endpoints: anything
       // that is not a fresh cursor ends the walk.
       const next = body?.next_page_key;
