@@ -101,7 +101,6 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         limit,
         () => new ServiceDeskTimeoutError(operation, limit as number),
       );
-      deadline.start();
       try {
         const result = await send(path, {
           ...init,

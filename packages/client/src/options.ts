@@ -94,9 +94,10 @@ export function checkUrl(option: string, value: unknown, allowInsecureHttp?: boo
   }
   if (url.username || url.password) fail(option, "must not contain credentials");
   // Plain http would send the credentials in clear: only to this machine, unless asked for.
-  const allowedHttp =
-    url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
-  if (url.protocol !== "https:" && !allowedHttp) {
+  if (
+    url.protocol !== "https:" &&
+    !(url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname)))
+  ) {
     fail(option, "must be https:// (or http:// to loopback, or allowInsecureHttp)");
   }
   return url.href.replace(/\/+$/, "");

@@ -5,7 +5,7 @@
 
 export type WirePair = [name: string, value: string | Blob];
 
-const isBlob = (value: unknown): value is Blob => value instanceof Blob;
+export const isBlob = (value: unknown): value is Blob => value instanceof Blob;
 
 function push(pairs: WirePair[], name: string, value: unknown): void {
   if (value === undefined || value === null) return;
