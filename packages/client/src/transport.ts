@@ -54,7 +54,7 @@ export function createTransport(
       // Waiting for an OAuth token counts against the attempt's time limit, and the caller's
       // abort ends the wait at once (the shared token request goes on for the other calls).
       if (authorize !== false) {
-        const pending = authorizer.authorization();
+        const pending = authorizer.header();
         // Basic and bearer credentials are ready at once; only an OAuth token is awaited.
         authorization =
           typeof pending === "string"

@@ -12,7 +12,7 @@ import { createTokenSource, type TokenAnswer } from "./oauth.js";
 
 export interface Authorizer {
   /** The Authorization header for the next attempt. */
-  authorization(): string | Promise<string>;
+  header(): string | Promise<string>;
   /** Present when a refused credential can be replaced: drop it and return true to repeat once. */
   refresh?(authorization: string): boolean;
 }
@@ -55,5 +55,5 @@ export function createAuthorizer(
   if (header === undefined) {
     fail("auth", "must be {username, password}, {token} or {clientId, clientSecret, scopes}");
   }
-  return { authorization: () => header };
+  return { header: () => header };
 }

@@ -27,7 +27,7 @@ export function createTokenSource(requestToken: () => Promise<TokenAnswer>): Req
 
   return {
     /** `Bearer <token>`, fetching a token first when none is valid. */
-    authorization: () =>
+    header: () =>
       header && Date.now() < renewAt
         ? header
         : (pending ??= renew().finally(() => (pending = undefined))),
