@@ -62,8 +62,8 @@ type Body = Record<string, unknown> | undefined;
 
 function itemsOf(body: unknown, field: string): unknown[] {
   // Some answers are described as "an envelope, or the bare array the manual shows": take both.
+  // The values of an array are its items, those of an id-keyed map its entries.
   const collection = Array.isArray(body) || !field ? body : (body as Body)?.[field];
-  if (Array.isArray(collection)) return collection;
   return collection && typeof collection === "object" ? Object.values(collection) : [];
 }
 
