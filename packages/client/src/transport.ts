@@ -68,7 +68,7 @@ export function createTransport(
       const record = request instanceof RequestRecord;
       const input = record ? url : request.clone();
       const init: RequestInit = record ? request.init : {};
-      const headers = record ? request.init.headers : (input as Request).headers;
+      const { headers } = record ? request.init : (input as Request);
       init.signal = signal;
       if (authorization) headers.set("Authorization", authorization);
       const event = (onRequest || onResponse) && {
