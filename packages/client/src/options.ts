@@ -124,7 +124,7 @@ function resolveBaseUrl({
 }
 
 export const text = (value: unknown, option: string): string =>
-  typeof value === "string" && value !== "" ? value : fail(option, "must be a non-empty string");
+  typeof value === "string" && value ? value : fail(option, "must be a non-empty string");
 
 /** setTimeout() fires at once for delays it cannot represent. */
 const isDelay = (value: unknown) => typeof value === "number" && value >= 0 && value < 2 ** 31;

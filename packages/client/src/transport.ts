@@ -82,7 +82,8 @@ export function createTransport(
             ? { ...(sameView ??= redactHeaders(headers)) }
             : redactHeaders(headers),
       };
-      if (event) onRequest?.(event);
+      // A hook exists only with the event.
+      onRequest?.(event!);
       const attemptStarted = Date.now();
       let response: Response | undefined;
       let failure: unknown;
@@ -92,9 +93,9 @@ export function createTransport(
         failure = error;
       }
 
-      if (event && response) {
+      if (response) {
         onResponse?.({
-          ...event,
+          ...event!,
           status: response.status,
           durationMs: Date.now() - attemptStarted,
         });

@@ -28,7 +28,7 @@ export async function unwrapResult<R extends FetchResult>(
     ...(operations.get(response) ?? { method: "?", path: "?" }),
     status: response.status,
     serverMessage: [problem, info].find(
-      (text): text is string => typeof text === "string" && text !== "",
+      (text): text is string => typeof text === "string" && !!text,
     ),
     retryAfter: retryAfter(response),
     body,
