@@ -101,7 +101,7 @@ export function createTransport(
         });
       }
       // The caller's abort and the time limit are final: only real network failures repeat.
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
 
       let delay = 0;
       if (
