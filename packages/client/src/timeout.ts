@@ -26,7 +26,8 @@ export function createDeadline(
   const stop = () => clearTimeout(timer);
   const start = () => {
     stop();
-    if (timeoutMs !== false) timer = setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
+    if (timeoutMs !== false)
+      timer = setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
   };
   start();
   return {

@@ -32,7 +32,11 @@ export interface CallOptions {
 export function createTransport(
   // Taken out of the options so that they are not called as its methods: a browser's fetch
   // throws "Illegal invocation" when `this` is anything but the global object or undefined.
-  { fetch = (input, init) => globalThis.fetch(input, init), onRequest, onResponse }: ServiceDeskClientOptions,
+  {
+    fetch = (input, init) => globalThis.fetch(input, init),
+    onRequest,
+    onResponse,
+  }: ServiceDeskClientOptions,
   authorizer: Authorizer,
   policy: RetryPolicy | false,
 ): (request: Request | RequestRecord, deadline: Deadline, call: CallOptions) => Promise<Response> {

@@ -37,9 +37,7 @@ describe("walkPages", () => {
     expect(empty).toHaveBeenCalledTimes(1);
 
     const stuck = vi.fn(async () => ({ data: [user(1)], next_page_key: "same" }));
-    expect(await collect(walkPages(["c", "data"], { page_key: "same" }, stuck))).toEqual([
-      user(1),
-    ]);
+    expect(await collect(walkPages(["c", "data"], { page_key: "same" }, stuck))).toEqual([user(1)]);
     expect(stuck).toHaveBeenCalledTimes(1);
   });
 
@@ -72,9 +70,7 @@ describe("walkPages", () => {
       const start = (Number(query.page ?? 1) - 1) * size;
       return names.slice(start, start + size);
     });
-    expect(await collect(walkPages(["p", "", 20], { search: "a" }, fetchPage))).toEqual(
-      names,
-    );
+    expect(await collect(walkPages(["p", "", 20], { search: "a" }, fetchPage))).toEqual(names);
     expect(fetchPage.mock.calls.map(([query]) => query)).toEqual([
       { search: "a", page_size: 20 },
       { search: "a", page_size: 20, page: 2 },
@@ -88,9 +84,7 @@ describe("walkPages", () => {
       const start = (Number(query.page) - 1) * 5;
       return names.slice(start, start + 5);
     });
-    const items = await collect(
-      walkPages(["p", "", 20], { page: 2, page_size: 5 }, fetchPage),
-    );
+    const items = await collect(walkPages(["p", "", 20], { page: 2, page_size: 5 }, fetchPage));
     expect(items).toEqual(names.slice(5));
     // Page 3 is empty: a full last page costs one more call, never an item lost.
     expect(fetchPage.mock.calls.map(([query]) => query.page)).toEqual([2, 3]);

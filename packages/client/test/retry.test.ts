@@ -28,7 +28,8 @@ const tooMany = (retryAfter?: string) =>
 
 describe("Retry-After", () => {
   it("reads delta-seconds and HTTP dates", () => {
-    const of = (value: string) => retryAfter(new Response(null, { headers: { "Retry-After": value } }));
+    const of = (value: string) =>
+      retryAfter(new Response(null, { headers: { "Retry-After": value } }));
     expect(of("120")).toBe(120);
     expect(of(" 7 ")).toBe(7);
     expect(of("Sat, 28 Nov 2026 09:01:30 GMT")).toBe(90);
