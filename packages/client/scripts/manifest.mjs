@@ -29,9 +29,10 @@ const METHODS = ["get", "put", "post", "patch", "delete"];
 
 /**
  * @typedef {{ [key: string]: any }} Node
- * @typedef {["cursor" | "offset", string] | ["page", string, number]} PageRule how a GET operation
- *   pages, the answer field holding its items ("" = the answer itself) and, for page-number
- *   paging, the page size the server uses when `page_size` is left out
+ * @typedef {["c" | "o", string] | ["p", string, number]} PageRule how a GET operation pages
+ *   (cursor, offset or page number: one letter, as every byte of the table is shipped), the
+ *   answer field holding its items ("" = the answer itself) and, for page-number paging, the page
+ *   size the server uses when `page_size` is left out
  * @typedef {{ bodies: Record<string, string>, pages: Record<string, PageRule> }} Manifest
  */
 
@@ -147,8 +148,8 @@ export function buildManifest(doc) {
               "the client needs the server's default page size to recognise the last page",
           );
         }
-        manifest.pages[path] = [kind, at, size];
-      } else manifest.pages[path] = [kind, at];
+        manifest.pages[path] = ["p", at, size];
+      } else manifest.pages[path] = [kind === "cursor" ? "c" : "o", at];
     }
   }
   return manifest;
@@ -172,7 +173,7 @@ export function renderManifest(manifest, version) {
     "/** Write operations whose body cannot be form-encoded, with their media types (m multipart). */",
     `export const bodies: Record<string, string> = ${JSON.stringify(sorted(manifest.bodies))};`,
     "",
-    '/** Paged GET operations: how they page, the answer field holding the items ("" = the answer), and for page-number paging the default page size. */',
+    '/** Paged GET operations: how they page (c cursor, o offset, p page number), the answer field holding the items ("" = the answer), and for page-number paging the default page size. */',
     `export const pages = ${JSON.stringify(sorted(manifest.pages))} as const;`,
     "",
   ].join("\n");

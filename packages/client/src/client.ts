@@ -49,7 +49,8 @@ export interface ServiceDeskClient {
   ): AsyncGenerator<PageItem<P>, void, undefined>;
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
 /** The options of a call, as far as the client reads them; openapi-fetch reads the rest. */
 type CallInit = {
   headers?: HeadersOptions;
@@ -66,17 +67,15 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   const sent = new WeakMap<Response, OperationRef>();
   let observed = false;
 
-  const transport = createTransport({
-    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-    authorizer: createAuthorizer(
+  const transport = createTransport(
+    options,
+    createAuthorizer(
       options,
       baseUrl,
       (url, body) => unwrap(postToken(url, { body, authorize: false })) as Promise<TokenAnswer>,
     ),
     retry,
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
-  });
+  );
   // No Content-Type of openapi-fetch's (it would say JSON): fetch derives it from the body.
   const ownHeaders = { "User-Agent": `sd-toolkit-client/${version}`, "Content-Type": null };
   const core = createClient<paths>({
@@ -102,7 +101,6 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         limit,
         () => new ServiceDeskTimeoutError(operation, limit as number),
       );
-      deadline.start();
       try {
         const result = await send(path, {
           ...init,
@@ -120,7 +118,9 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         deadline.clear();
       }
     };
-  const get = call("GET", core.GET as Send);
+  const calls = Object.fromEntries(
+    METHODS.map((method) => [method, call(method, core[method] as Send)]),
+  ) as Pick<ServiceDeskClient, Method>;
   // The token request goes through the same transport (timeout, 429 handling, hooks, errors)
   // but through a client of its own, out of reach of the middleware registered with `sd.use()`:
   // its body holds the client secret, and a middleware that returned a new Request would drop
@@ -132,11 +132,7 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   const unwrap = <R extends FetchResult>(result: R | Promise<R>) => unwrapResult(result, sent);
 
   return {
-    GET: get as CallMethod<"get">,
-    POST: call("POST", core.POST as Send) as CallMethod<"post">,
-    PUT: call("PUT", core.PUT as Send) as CallMethod<"put">,
-    PATCH: call("PATCH", core.PATCH as Send) as CallMethod<"patch">,
-    DELETE: call("DELETE", core.DELETE as Send) as CallMethod<"delete">,
+    ...calls,
     use(...middleware) {
       // From now on openapi-fetch builds real Requests, which middleware can read and replace.
       observed = true;
@@ -149,14 +145,11 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
         maxItems?: number;
         params?: { query?: object };
       };
-      const [kind, field, pageSize] = pages[path as keyof typeof pages] as PageRule;
       return walkPages(
-        kind,
-        field,
+        pages[path as keyof typeof pages] as PageRule,
         { ...params?.query },
-        (query) => unwrap(get(path, { ...init, params: { ...params, query } })),
+        (query) => unwrap(calls.GET(path, { ...init, params: { ...params, query } } as never)),
         maxItems,
-        pageSize,
       ) as AsyncGenerator<never, void, undefined>;
     },
   };

@@ -62,15 +62,3 @@ export class ServiceDeskTimeoutError extends ServiceDeskError {
     );
   }
 }
-
-/** The server's message in an answer body: `error` first, then `info`. */
-export function serverMessageOf(body: unknown): string | undefined {
-  const { error, info } = (body ?? {}) as { error?: unknown; info?: unknown };
-  return [error, info].find((text): text is string => typeof text === "string" && text !== "");
-}
-
-/** Writes report failures with HTTP 200 and `status: "ERROR"` (some answers spell it `Status`). */
-export function isApplicationError(body: unknown): boolean {
-  const { status, Status } = (body ?? {}) as { status?: unknown; Status?: unknown };
-  return status === "ERROR" || Status === "ERROR";
-}

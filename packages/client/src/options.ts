@@ -94,9 +94,10 @@ export function checkUrl(option: string, value: unknown, allowInsecureHttp?: boo
   }
   if (url.username || url.password) fail(option, "must not contain credentials");
   // Plain http would send the credentials in clear: only to this machine, unless asked for.
-  const allowedHttp =
-    url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
-  if (url.protocol !== "https:" && !allowedHttp) {
+  if (
+    url.protocol !== "https:" &&
+    !(url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname)))
+  ) {
     fail(option, "must be https:// (or http:// to loopback, or allowInsecureHttp)");
   }
   return url.href.replace(/\/+$/, "");
@@ -123,7 +124,7 @@ function resolveBaseUrl({
 }
 
 export const text = (value: unknown, option: string): string =>
-  typeof value === "string" && value !== "" ? value : fail(option, "must be a non-empty string");
+  typeof value === "string" && value ? value : fail(option, "must be a non-empty string");
 
 /** setTimeout() fires at once for delays it cannot represent. */
 const isDelay = (value: unknown) => typeof value === "number" && value >= 0 && value < 2 ** 31;

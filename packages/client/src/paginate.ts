@@ -8,9 +8,9 @@ import type { pages } from "./generated/manifest.js";
 
 type Pages = typeof pages;
 
-/** One entry of the manifest's page table: how the operation pages, where its items are, and
- * (page-number paging) the server's default page size. */
-export type PageRule = readonly [kind: "cursor" | "offset" | "page", field: string, size?: number];
+/** One entry of the manifest's page table: how the operation pages (c cursor, o offset, p page
+ * number), where its items are, and (page-number paging) the server's default page size. */
+export type PageRule = readonly [kind: "c" | "o" | "p", field: string, size?: number];
 
 /** Endpoints that `paginate()` can walk: GET operations with `page_key`, `offset` or `page` paging. */
 export type PagedPath = keyof Pages & keyof paths;
@@ -62,54 +62,48 @@ type Body = Record<string, unknown> | undefined;
 
 function itemsOf(body: unknown, field: string): unknown[] {
   // Some answers are described as "an envelope, or the bare array the manual shows": take both.
+  // The values of an array are its items, those of an id-keyed map its entries.
   const collection = Array.isArray(body) || !field ? body : (body as Body)?.[field];
-  if (Array.isArray(collection)) return collection;
   return collection && typeof collection === "object" ? Object.values(collection) : [];
 }
 
 /**
  * Yields the items of every page, fetching the next page only when the caller asks for more.
- * `fetchPage` returns the parsed answer for a query (and throws on errors). `defaultPageSize`
- * is the server's page size when `page_size` is not sent (page-number paging only).
+ * `rule` is the operation's entry of the manifest; `fetchPage` returns the parsed answer for a
+ * query (and throws on errors).
  */
 export async function* walkPages(
-  kind: "cursor" | "offset" | "page",
-  field: string,
+  [kind, field, defaultPageSize]: PageRule,
   query: Query,
   fetchPage: (query: Query) => Promise<unknown>,
   maxItems = Infinity,
-  defaultPageSize?: number,
 ): AsyncGenerator<unknown, void, undefined> {
   let yielded = 0;
   // Cursors sent so far and, by page number, the first item of each page: a server that hands
   // back an earlier cursor (A, B, A, ...), or that ignores `page` and repeats the same list,
   // would make the walk loop forever, so seeing one again ends it.
   const seen = new Set([query.page_key, ""]);
+  const fresh = (key: unknown) => !seen.has(key) && !!seen.add(key);
+  const byNumber = kind === "p";
   // The page size goes out explicitly, so that a short page means the last one whatever the
   // server's default.
-  if (kind === "page") query = { ...query, page_size: query.page_size ?? defaultPageSize };
+  if (byNumber) query = { ...query, page_size: query.page_size ?? defaultPageSize };
   while (yielded < maxItems) {
     const body = (await fetchPage(query)) as Body;
     const items = itemsOf(body, field);
-    if (!items.length) return;
-    if (kind === "page") {
-      // The first item stands for its page: a server that ignores `page` repeats the page.
-      const first = JSON.stringify(items[0]);
-      if (seen.has(first)) return;
-      seen.add(first);
-    }
+    // The first item stands for its page: a server that ignores `page` repeats the page.
+    if (!items.length || (byNumber && !fresh(JSON.stringify(items[0])))) return;
     for (const item of items) {
       yield item;
       if (++yielded >= maxItems) return;
     }
-    if (kind === "cursor") {
+    if (kind === "c") {
       // The last page says `null`, or `[]` (PHP's empty value) on some endpoints: anything
       // that is not a fresh cursor ends the walk.
       const next = body?.next_page_key;
-      if (typeof next !== "string" || seen.has(next)) return;
-      seen.add(next);
+      if (typeof next !== "string" || !fresh(next)) return;
       query = { ...query, page_key: next };
-    } else if (kind === "page") {
+    } else if (byNumber) {
       // No total and no cursor: a short page is the last one; a longer one means the server
       // ignored the paging parameters and sent everything.
       if (items.length !== query.page_size) return;

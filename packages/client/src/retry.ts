@@ -25,12 +25,16 @@ export const DEFAULT_RETRY: RetryPolicy = {
   methods: ["GET"],
 };
 
-/** `Retry-After` in seconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+/**
+ * `Retry-After` of an answer in seconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3);
+ * `undefined` without an answer, a header or a readable value.
+ */
+export function retryAfter(response: Response | undefined): number | undefined {
+  const value = response?.headers.get("Retry-After");
   if (!value) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  if (/^\s*\d+\s*$/.test(value)) return +value;
   const date = Date.parse(value);
-  return date >= 0 ? Math.max(0, Math.ceil((date - now) / 1000)) : undefined;
+  return date >= 0 ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
 }
 
 /** `status` undefined stands for a network error (no answer at all). */
@@ -47,19 +51,18 @@ export function isRetryable(
 
 /**
  * Milliseconds to wait before retry number `retry` (1 for the first): the server's
- * `Retry-After` when it sent one, else "full jitter" backoff, a random time up to
+ * `Retry-After` when the answer has one, else "full jitter" backoff, a random time up to
  * baseDelayMs * 2^(retry-1), which spreads clients out instead of having them retry in
  * lockstep. Both are capped by maxDelayMs.
  */
 export function retryDelay(
   retry: number,
-  retryAfterSeconds: number | undefined,
+  response: Response | undefined,
   policy: RetryPolicy,
 ): number {
+  const seconds = retryAfter(response);
   return Math.min(
     policy.maxDelayMs,
-    retryAfterSeconds === undefined
-      ? Math.random() * policy.baseDelayMs * 2 ** (retry - 1)
-      : retryAfterSeconds * 1000,
+    seconds === undefined ? Math.random() * policy.baseDelayMs * 2 ** (retry - 1) : seconds * 1000,
   );
 }

@@ -4,7 +4,7 @@
 export interface Deadline {
   /** Aborts when the caller aborts (with the caller's reason) or when an attempt runs out of time. */
   signal: AbortSignal;
-  /** Arms the time limit for one attempt, replacing the previous attempt's. */
+  /** Arms the time limit for one attempt, replacing the previous attempt's (the first is armed at creation). */
   start(): void;
   /** Disarms the time limit (while waiting between attempts). */
   stop(): void;
@@ -12,6 +12,7 @@ export interface Deadline {
   clear(): void;
 }
 
+/** A deadline, armed for the first attempt. */
 export function createDeadline(
   caller: AbortSignal | null | undefined,
   timeoutMs: number | false,
@@ -23,13 +24,15 @@ export function createDeadline(
   else caller?.addEventListener("abort", follow);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = () => clearTimeout(timer);
+  const start = () => {
+    stop();
+    if (timeoutMs !== false)
+      timer = setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
+  };
+  start();
   return {
     signal: controller.signal,
-    start() {
-      stop();
-      if (timeoutMs !== false)
-        timer = setTimeout(() => controller.abort(timeoutReason?.()), timeoutMs);
-    },
+    start,
     stop,
     clear() {
       stop();
@@ -50,7 +53,6 @@ export const aborted = (signal: AbortSignal): Promise<unknown> =>
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export async function sleep(ms: number, signal: AbortSignal): Promise<void> {
   const pause = createDeadline(signal, ms);
-  pause.start();
   await aborted(pause.signal);
   pause.clear();
   signal.throwIfAborted();

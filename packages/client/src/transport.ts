@@ -3,19 +3,11 @@
 // the Authorization header (set per attempt, so a renewed OAuth token is used), the
 // per-attempt time limit, retries with backoff, and the hooks, which therefore see every attempt.
 import type { Authorizer } from "./auth/index.js";
-import type { RequestEvent, ResponseEvent } from "./options.js";
+import type { ServiceDeskClientOptions } from "./options.js";
 import { RequestRecord } from "./record.js";
 import { redactHeaders } from "./redact.js";
-import { isRetryable, parseRetryAfter, retryDelay, type RetryPolicy } from "./retry.js";
+import { isRetryable, retryDelay, type RetryPolicy } from "./retry.js";
 import { aborted, sleep, type Deadline } from "./timeout.js";
-
-export interface TransportOptions {
-  fetch: FetchLike;
-  authorizer: Authorizer;
-  retry: RetryPolicy | false;
-  onRequest?: ((event: RequestEvent) => void) | undefined;
-  onResponse?: ((event: ResponseEvent) => void) | undefined;
-}
 
 /**
  * Called like the global fetch, with the request as a URL and an init, or as a Request (when
@@ -33,12 +25,21 @@ export interface CallOptions {
   headers?: unknown;
 }
 
+/**
+ * The transport of a client: `fetch` and the hooks come from the client's options, `retry` is
+ * the resolved policy.
+ */
 export function createTransport(
-  options: TransportOptions,
-): (request: Request | RequestRecord, deadline: Deadline, call: CallOptions) => Promise<Response> {
-  // Taken out of `options` so that they are not called as its methods: a browser's fetch
+  // Taken out of the options so that they are not called as its methods: a browser's fetch
   // throws "Illegal invocation" when `this` is anything but the global object or undefined.
-  const { fetch, authorizer, onRequest, onResponse } = options;
+  {
+    fetch = (input, init) => globalThis.fetch(input, init),
+    onRequest,
+    onResponse,
+  }: ServiceDeskClientOptions,
+  authorizer: Authorizer,
+  policy: RetryPolicy | false,
+): (request: Request | RequestRecord, deadline: Deadline, call: CallOptions) => Promise<Response> {
   let sameView: Record<string, string> | undefined;
 
   // `deadline`: its signal ends the fetch (caller's abort, time limit); re-armed for each attempt.
@@ -46,7 +47,7 @@ export function createTransport(
     const { method, url } = request;
     const { signal } = deadline;
     // Only `retry: false` is a per-call override: a partial policy would lack its other fields.
-    const retry = perCall !== false && options.retry;
+    const retry = perCall !== false && policy;
     const started = Date.now();
     let refreshed = false;
 
@@ -57,7 +58,7 @@ export function createTransport(
       // Waiting for an OAuth token counts against the attempt's time limit, and the caller's
       // abort ends the wait at once (the shared token request goes on for the other calls).
       if (authorize !== false) {
-        const pending = authorizer.authorization();
+        const pending = authorizer.header();
         // Basic and bearer credentials are ready at once; only an OAuth token is awaited.
         authorization =
           typeof pending === "string"
@@ -71,7 +72,7 @@ export function createTransport(
       const record = request instanceof RequestRecord;
       const input = record ? url : request.clone();
       const init: RequestInit = record ? request.init : {};
-      const headers = record ? request.init.headers : (input as Request).headers;
+      const { headers } = record ? request.init : (input as Request);
       init.signal = signal;
       if (authorization) headers.set("Authorization", authorization);
       const event = (onRequest || onResponse) && {
@@ -85,7 +86,8 @@ export function createTransport(
             ? { ...(sameView ??= redactHeaders(headers)) }
             : redactHeaders(headers),
       };
-      if (event) onRequest?.(event);
+      // A hook exists only with the event.
+      onRequest?.(event!);
       const attemptStarted = Date.now();
       let response: Response | undefined;
       let failure: unknown;
@@ -95,15 +97,15 @@ export function createTransport(
         failure = error;
       }
 
-      if (event && response) {
+      if (response) {
         onResponse?.({
-          ...event,
+          ...event!,
           status: response.status,
           durationMs: Date.now() - attemptStarted,
         });
       }
       // The caller's abort and the time limit are final: only real network failures repeat.
-      if (signal.aborted) throw signal.reason;
+      signal.throwIfAborted();
 
       let delay = 0;
       if (
@@ -118,11 +120,7 @@ export function createTransport(
       } else {
         delay =
           retry && tries < retry.attempts && isRetryable(method, response?.status, retry)
-            ? retryDelay(
-                tries,
-                response && parseRetryAfter(response.headers.get("Retry-After"), Date.now()),
-                retry,
-              )
+            ? retryDelay(tries, response, retry)
             : -1;
         if (delay < 0 || Date.now() - started + delay > (retry as RetryPolicy).budgetMs) {
           // The answer's body is still to be read: the time limit stays armed for that, and

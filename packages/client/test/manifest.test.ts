@@ -104,11 +104,11 @@ describe("manifest generator", () => {
       // POST /articles takes form and multipart: a form by default, nothing to record.
       bodies: { "POST /uploads": "m" },
       pages: {
-        "/things.by": ["cursor", "data"],
-        "/things.by.status": ["offset", "ids"],
-        "/articles": ["offset", "data"],
-        "/bare": ["offset", ""],
-        "/catalogue": ["page", "", 20],
+        "/things.by": ["c", "data"],
+        "/things.by.status": ["o", "ids"],
+        "/articles": ["o", "data"],
+        "/bare": ["o", ""],
+        "/catalogue": ["p", "", 20],
       },
     });
   });

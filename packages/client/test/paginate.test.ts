@@ -22,7 +22,7 @@ describe("walkPages", () => {
     const fetchPage = vi.fn(
       async (query: Record<string, unknown>) => pages[(query.page_key as string) ?? "first"],
     );
-    const items = await collect(walkPages("cursor", "data", { username: "berg" }, fetchPage));
+    const items = await collect(walkPages(["c", "data"], { username: "berg" }, fetchPage));
     expect(items).toEqual([user(1), user(2), user(3), user(4)]);
     expect(fetchPage.mock.calls.map(([query]) => query)).toEqual([
       { username: "berg" },
@@ -33,13 +33,11 @@ describe("walkPages", () => {
 
   it("stops on an empty page (the server's [] for an empty map) and on a repeated cursor", async () => {
     const empty = vi.fn(async () => ({ data: [], next_page_key: "again" }));
-    expect(await collect(walkPages("cursor", "data", {}, empty))).toEqual([]);
+    expect(await collect(walkPages(["c", "data"], {}, empty))).toEqual([]);
     expect(empty).toHaveBeenCalledTimes(1);
 
     const stuck = vi.fn(async () => ({ data: [user(1)], next_page_key: "same" }));
-    expect(await collect(walkPages("cursor", "data", { page_key: "same" }, stuck))).toEqual([
-      user(1),
-    ]);
+    expect(await collect(walkPages(["c", "data"], { page_key: "same" }, stuck))).toEqual([user(1)]);
     expect(stuck).toHaveBeenCalledTimes(1);
   });
 
@@ -50,7 +48,7 @@ describe("walkPages", () => {
       next_page_key: query.page_key === "A" ? "B" : "A",
     }));
     // (maxItems only keeps a regression from hanging the test run.)
-    expect(await collect(walkPages("cursor", "data", {}, cycling, 10))).toHaveLength(3);
+    expect(await collect(walkPages(["c", "data"], {}, cycling, 10))).toHaveLength(3);
     expect(cycling.mock.calls.map(([query]) => query.page_key)).toEqual([undefined, "A", "B"]);
   });
 
@@ -60,7 +58,7 @@ describe("walkPages", () => {
         ? { data: { "3": user(3) }, next_page_key: [] }
         : { data: { "1": user(1), "2": user(2) }, next_page_key: "p2" },
     );
-    const items = await collect(walkPages("cursor", "data", {}, fetchPage));
+    const items = await collect(walkPages(["c", "data"], {}, fetchPage));
     expect(items).toEqual([user(1), user(2), user(3)]);
     expect(fetchPage).toHaveBeenCalledTimes(2);
   });
@@ -72,9 +70,7 @@ describe("walkPages", () => {
       const start = (Number(query.page ?? 1) - 1) * size;
       return names.slice(start, start + size);
     });
-    expect(await collect(walkPages("page", "", { search: "a" }, fetchPage, Infinity, 20))).toEqual(
-      names,
-    );
+    expect(await collect(walkPages(["p", "", 20], { search: "a" }, fetchPage))).toEqual(names);
     expect(fetchPage.mock.calls.map(([query]) => query)).toEqual([
       { search: "a", page_size: 20 },
       { search: "a", page_size: 20, page: 2 },
@@ -88,9 +84,7 @@ describe("walkPages", () => {
       const start = (Number(query.page) - 1) * 5;
       return names.slice(start, start + 5);
     });
-    const items = await collect(
-      walkPages("page", "", { page: 2, page_size: 5 }, fetchPage, Infinity, 20),
-    );
+    const items = await collect(walkPages(["p", "", 20], { page: 2, page_size: 5 }, fetchPage));
     expect(items).toEqual(names.slice(5));
     // Page 3 is empty: a full last page costs one more call, never an item lost.
     expect(fetchPage.mock.calls.map(([query]) => query.page)).toEqual([2, 3]);
@@ -100,21 +94,21 @@ describe("walkPages", () => {
     // An older server answers every category whatever page is asked: more than a page holds...
     const all = Array.from({ length: 57 }, (_, i) => ({ id: i + 1 }));
     const everything = vi.fn(async () => all);
-    expect(await collect(walkPages("page", "", {}, everything, Infinity, 20))).toEqual(all);
+    expect(await collect(walkPages(["p", "", 20], {}, everything))).toEqual(all);
     expect(everything).toHaveBeenCalledTimes(1);
     // ...or exactly a page's worth: the second page repeats the first and ends the walk.
     const twenty = all.slice(0, 20);
     const same = vi.fn(async () => twenty);
-    expect(await collect(walkPages("page", "", {}, same, Infinity, 20))).toEqual(twenty);
+    expect(await collect(walkPages(["p", "", 20], {}, same))).toEqual(twenty);
     expect(same).toHaveBeenCalledTimes(2);
   });
 
   it("stops at once on total 0 and on an empty id-keyed map", async () => {
     const none = vi.fn(async () => ({ requestIds: [], limit: 10, offset: 0, total: 0 }));
-    expect(await collect(walkPages("offset", "requestIds", { limit: 10 }, none))).toEqual([]);
+    expect(await collect(walkPages(["o", "requestIds"], { limit: 10 }, none))).toEqual([]);
     expect(none).toHaveBeenCalledTimes(1);
     const emptyMap = vi.fn(async () => ({ data: {}, next_page_key: "next" }));
-    expect(await collect(walkPages("cursor", "data", {}, emptyMap))).toEqual([]);
+    expect(await collect(walkPages(["c", "data"], {}, emptyMap))).toEqual([]);
     expect(emptyMap).toHaveBeenCalledTimes(1);
   });
 
@@ -131,7 +125,7 @@ describe("walkPages", () => {
       };
     });
     expect(
-      await collect(walkPages("offset", "requestIds", { status_id: 2, limit: 2 }, fetchPage)),
+      await collect(walkPages(["o", "requestIds"], { status_id: 2, limit: 2 }, fetchPage)),
     ).toEqual(ids);
     expect(fetchPage.mock.calls.map(([query]) => query.offset)).toEqual([undefined, 2, 4]);
   });
@@ -141,13 +135,13 @@ describe("walkPages", () => {
     const fetchPage = vi.fn(async (query: Record<string, unknown>) =>
       articles.slice(Number(query.offset ?? 0), Number(query.offset ?? 0) + 2),
     );
-    expect(await collect(walkPages("offset", "data", { limit: 2 }, fetchPage))).toEqual(articles);
+    expect(await collect(walkPages(["o", "data"], { limit: 2 }, fetchPage))).toEqual(articles);
     expect(fetchPage).toHaveBeenCalledTimes(3);
   });
 
   it("without total or limit, reads one page only", async () => {
     const fetchPage = vi.fn(async () => ({ data: [{ id: 1 }] }));
-    expect(await collect(walkPages("offset", "data", {}, fetchPage))).toEqual([{ id: 1 }]);
+    expect(await collect(walkPages(["o", "data"], {}, fetchPage))).toEqual([{ id: 1 }]);
     expect(fetchPage).toHaveBeenCalledTimes(1);
   });
 
@@ -156,18 +150,18 @@ describe("walkPages", () => {
       data: [1, 2, 3].map((n) => user(n + Number(query.page_key ?? 0))),
       next_page_key: String(Number(query.page_key ?? 0) + 3),
     }));
-    const items = (await collect(walkPages("cursor", "data", {}, fetchPage, 4))) as {
+    const items = (await collect(walkPages(["c", "data"], {}, fetchPage, 4))) as {
       id: number;
     }[];
     expect(items.map((u) => u.id)).toEqual([1, 2, 3, 4]);
     expect(fetchPage).toHaveBeenCalledTimes(2);
-    expect(await collect(walkPages("cursor", "data", {}, fetchPage, 0))).toEqual([]);
+    expect(await collect(walkPages(["c", "data"], {}, fetchPage, 0))).toEqual([]);
     expect(fetchPage).toHaveBeenCalledTimes(2);
   });
 
   it("fetches a page only when the caller asks for more", async () => {
     const fetchPage = vi.fn(async () => ({ data: [user(1)], next_page_key: "next" }));
-    const iterator = walkPages("cursor", "data", {}, fetchPage);
+    const iterator = walkPages(["c", "data"], {}, fetchPage);
     expect(fetchPage).not.toHaveBeenCalled();
     await iterator.next();
     expect(fetchPage).toHaveBeenCalledTimes(1);
@@ -295,7 +289,7 @@ describe("sd.paginate", () => {
 describe("README", () => {
   it("names every endpoint paginate walks, in the row of its kind of paging", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const rows = { cursor: "| cursor", offset: "| offset", page: "| page number" };
+    const rows = { c: "| cursor", o: "| offset", p: "| page number" };
     for (const [path, [kind]] of Object.entries(pages)) {
       const row = readme.split("\n").find((line) => line.startsWith(rows[kind]));
       expect(row, `${kind} row`).toBeDefined();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { DEFAULT_RETRY, isRetryable, parseRetryAfter, retryDelay } from "../src/retry.js";
+import { DEFAULT_RETRY, isRetryable, retryAfter, retryDelay } from "../src/retry.js";
 import { basicClient, json, scriptedFetch } from "./helpers.js";
 
 const NOW = Date.parse("2026-11-28T09:00:00Z");
@@ -28,12 +28,15 @@ const tooMany = (retryAfter?: string) =>
 
 describe("Retry-After", () => {
   it("reads delta-seconds and HTTP dates", () => {
-    expect(parseRetryAfter("120", NOW)).toBe(120);
-    expect(parseRetryAfter(" 7 ", NOW)).toBe(7);
-    expect(parseRetryAfter("Sat, 28 Nov 2026 09:01:30 GMT", NOW)).toBe(90);
-    expect(parseRetryAfter("Sat, 28 Nov 2026 08:00:00 GMT", NOW)).toBe(0);
-    expect(parseRetryAfter("soon", NOW)).toBeUndefined();
-    expect(parseRetryAfter(null, NOW)).toBeUndefined();
+    const of = (value: string) =>
+      retryAfter(new Response(null, { headers: { "Retry-After": value } }));
+    expect(of("120")).toBe(120);
+    expect(of(" 7 ")).toBe(7);
+    expect(of("Sat, 28 Nov 2026 09:01:30 GMT")).toBe(90);
+    expect(of("Sat, 28 Nov 2026 08:00:00 GMT")).toBe(0);
+    expect(of("soon")).toBeUndefined();
+    expect(retryAfter(new Response(null))).toBeUndefined();
+    expect(retryAfter(undefined)).toBeUndefined();
   });
 
   it("is honoured in seconds for a 429, even on POST", async () => {
@@ -93,7 +96,8 @@ describe("backoff with full jitter", () => {
       expect(delay).toBeLessThan(Math.min(1000, 100 * 2 ** index) + 1e-9);
     vi.spyOn(Math, "random").mockReturnValue(0.5);
     expect(retryDelay(3, undefined, policy)).toBe(200);
-    expect(retryDelay(1, 2, policy)).toBe(1000); // Retry-After 2 s, capped at 1 s
+    const twoSeconds = new Response(null, { headers: { "Retry-After": "2" } });
+    expect(retryDelay(1, twoSeconds, policy)).toBe(1000); // capped at 1 s
   });
 
   it("retries 429 for every method, network errors and 502/503/504 for GET only", () => {

@@ -12,7 +12,7 @@ import { createTokenSource, type TokenAnswer } from "./oauth.js";
 
 export interface Authorizer {
   /** The Authorization header for the next attempt. */
-  authorization(): string | Promise<string>;
+  header(): string | Promise<string>;
   /** Present when a refused credential can be replaced: drop it and return true to repeat once. */
   refresh?(authorization: string): boolean;
 }
@@ -30,14 +30,12 @@ export function createAuthorizer(
   postForm: PostForm,
 ): Authorizer {
   const auth = options.auth as AnyAuth | undefined;
+  // A credential field as a non-empty string, or an error naming it.
+  const field = (name: keyof AnyAuth) => text(auth![name], `auth.${name}`);
   let header: string | undefined;
   if (auth && typeof auth === "object") {
-    if ("username" in auth) {
-      header = basicAuthorization(
-        text(auth.username, "auth.username"),
-        text(auth.password, "auth.password"),
-      );
-    } else if ("token" in auth) header = `Bearer ${text(auth.token, "auth.token")}`;
+    if ("username" in auth) header = basicAuthorization(field("username"), field("password"));
+    else if ("token" in auth) header = `Bearer ${field("token")}`;
     else if ("clientId" in auth) {
       const { scopes, tokenUrl } = auth;
       if (!Array.isArray(scopes)) fail("auth.scopes", "must be an array");
@@ -47,8 +45,8 @@ export function createAuthorizer(
           : checkUrl("auth.tokenUrl", tokenUrl, options.allowInsecureHttp);
       const form = {
         grant_type: "client_credentials",
-        client_id: text(auth.clientId, "auth.clientId"),
-        client_secret: text(auth.clientSecret, "auth.clientSecret"),
+        client_id: field("clientId"),
+        client_secret: field("clientSecret"),
         scope: scopes.join(" "),
       };
       return createTokenSource(() => postForm(url, form));
@@ -57,5 +55,5 @@ export function createAuthorizer(
   if (header === undefined) {
     fail("auth", "must be {username, password}, {token} or {clientId, clientSecret, scopes}");
   }
-  return { authorization: () => header };
+  return { header: () => header };
 }

@@ -11,7 +11,9 @@ export interface TokenAnswer {
 }
 
 export function createTokenSource(requestToken: () => Promise<TokenAnswer>): Required<Authorizer> {
-  let current: { authorization: string; renewAt: number } | undefined;
+  // The current `Bearer <token>` header and when to renew it.
+  let header: string | undefined;
+  let renewAt = 0;
   let pending: Promise<string> | undefined;
 
   async function renew(): Promise<string> {
@@ -19,22 +21,19 @@ export function createTokenSource(requestToken: () => Promise<TokenAnswer>): Req
     if (typeof token !== "string") throw new TypeError("OAuth token answer without access_token");
     // Renew when 90% of the announced lifetime has passed; without one, keep it until a 401.
     const lifetimeMs = Number(expires_in) * 1000;
-    current = {
-      authorization: `Bearer ${token}`,
-      renewAt: lifetimeMs > 0 ? Date.now() + lifetimeMs * 0.9 : Infinity,
-    };
-    return current.authorization;
+    renewAt = lifetimeMs > 0 ? Date.now() + lifetimeMs * 0.9 : Infinity;
+    return (header = `Bearer ${token}`);
   }
 
   return {
     /** `Bearer <token>`, fetching a token first when none is valid. */
-    authorization() {
-      if (current && Date.now() < current.renewAt) return current.authorization;
-      return (pending ??= renew().finally(() => (pending = undefined)));
-    },
+    header: () =>
+      header && Date.now() < renewAt
+        ? header
+        : (pending ??= renew().finally(() => (pending = undefined))),
     /** Forgets the refused token, unless another call already replaced it; the call repeats once. */
     refresh(authorization) {
-      if (current?.authorization === authorization) current = undefined;
+      if (header === authorization) header = undefined;
       return true;
     },
   };

@@ -5,7 +5,7 @@
 // The body goes to fetch as URLSearchParams or as FormData, and fetch writes the Content-Type
 // from it: `application/x-www-form-urlencoded;charset=UTF-8`, or multipart with the boundary.
 import { bodies } from "../generated/manifest.js";
-import { toWirePairs } from "./pairs.js";
+import { isBlob, toWirePairs } from "./pairs.js";
 
 /** The body of `method path`, ready for fetch. */
 export function serializeBody(
@@ -17,7 +17,7 @@ export function serializeBody(
   if (body instanceof FormData) return body;
   const pairs = toWirePairs(body as object);
   // The manifest lists only the operations that cannot take a form.
-  if (`${method} ${path}` in bodies || pairs.some(([, value]) => value instanceof Blob)) {
+  if (`${method} ${path}` in bodies || pairs.some(([, value]) => isBlob(value))) {
     const form = new FormData();
     for (const [name, value] of pairs) form.append(name, value);
     return form;

@@ -5,7 +5,7 @@
 
 export type WirePair = [name: string, value: string | Blob];
 
-const isBlob = (value: unknown): value is Blob => value instanceof Blob;
+export const isBlob = (value: unknown): value is Blob => value instanceof Blob;
 
 function push(pairs: WirePair[], name: string, value: unknown): void {
   if (value === undefined || value === null) return;
@@ -23,7 +23,7 @@ function push(pairs: WirePair[], name: string, value: unknown): void {
     );
   } else if (typeof value === "object") {
     for (const [key, item] of Object.entries(value)) push(pairs, `${name}[${key}]`, item);
-  } else pairs.push([name, typeof value === "boolean" ? (value ? "1" : "0") : String(value)]);
+  } else pairs.push([name, String(typeof value === "boolean" ? +value : value)]);
 }
 
 /** Flattens a parameter object into wire name/value pairs, in insertion order. */
