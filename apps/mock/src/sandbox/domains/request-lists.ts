@@ -15,7 +15,7 @@ import type { TenantStore } from "../store.js";
 
 /** Rows per page of GET /incidents.details.by.view (the description: ten). */
 const VIEW_PAGE_SIZE = 10;
-/** The sentiment of a request nobody has rated yet (our choice, decision 42). */
+/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
 const NO_SENTIMENT = "neutral";
 
 function listed(store: TenantStore): RequestRecord[] {
@@ -240,7 +240,7 @@ export const domain: DomainModule = {
         })
         .sort((a, b) => (a["created_at"] as number) - (b["created_at"] as number) || a.id - b.id);
       // Without paging parameters the manual's plain array; with them the current reference's
-      // paged envelope (decision 42).
+      // paged envelope (decision 101).
       if (!given(params["limit"]) && !given(params["page_key"])) {
         return ok(recent.map((request) => requestOut(store, request, { dates })));
       }
