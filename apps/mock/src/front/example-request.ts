@@ -51,7 +51,9 @@ export function showcaseOperation(
     return op.parameters.every((p) => !p.required || params[p.name] !== undefined);
   };
   const operations = all.filter(usable);
+  // Reading request 4211 is what a newcomer tries first; any GET with examples otherwise.
   return (
+    operations.find((op) => op.method === "get" && op.path === "/incident" && hasExamples(op)) ??
     operations.find((op) => op.method === "get" && op.parameters.length > 0 && hasExamples(op)) ??
     operations.find((op) => op.method === "get") ??
     operations[0]
