@@ -9,7 +9,7 @@ import {
   type ResponseEvent,
   type ServiceDeskClientOptions,
 } from "../src/index.js";
-import { asRequest, basicClient, BASE, json, scriptedFetch } from "./helpers.js";
+import { asRequest, basicClient, BASE, json, scriptedFetch, USER_AGENT } from "./helpers.js";
 
 const TOKEN_URL = "https://sd.example.test/oauth/v2.0/access_token";
 const SECRET = "client-SECRET-42";
@@ -100,7 +100,7 @@ describe("HTTP Basic", () => {
   it("sends a User-Agent naming the package version", async () => {
     const { fetch, requests } = scriptedFetch(json({}));
     await basicClient(fetch).GET("/sd.version");
-    expect(requests[0]!.headers.get("user-agent")).toBe("sd-toolkit-client/0.1.0");
+    expect(requests[0]!.headers.get("user-agent")).toBe(USER_AGENT);
   });
 });
 
@@ -142,7 +142,7 @@ describe("OAuth2 client credentials", () => {
 
     const [tokenRequest] = server.tokenRequests;
     expect([...tokenRequest!.headers.keys()].sort()).toEqual(["content-type", "user-agent"]);
-    expect(tokenRequest!.headers.get("user-agent")).toBe("sd-toolkit-client/0.1.0");
+    expect(tokenRequest!.headers.get("user-agent")).toBe(USER_AGENT);
     expect(server.apiRequests[0]!.headers.get("x-gateway-key")).toBe("gw-SECRET-7");
   });
 

@@ -1,7 +1,17 @@
 // Test doubles: an injected `fetch` that records every request and plays back scripted
 // answers. No test touches the network.
+import { readFileSync } from "node:fs";
 import { vi } from "vitest";
 import { createServiceDeskClient, type ServiceDeskClientOptions } from "../src/index.js";
+
+/** The User-Agent the client sends: the package's name and its version from package.json. */
+export const USER_AGENT = `sd-toolkit-client/${
+  (
+    JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    }
+  ).version
+}`;
 
 export const BASE = "https://sd.example.test/api/v1";
 export const PASSWORD = "pa55-w0rd-SECRET";

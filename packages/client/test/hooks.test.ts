@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createServiceDeskClient, type RequestEvent, type ResponseEvent } from "../src/index.js";
 import { redactHeaders } from "../src/redact.js";
-import { BASE, json, PASSWORD, scriptedFetch } from "./helpers.js";
+import { BASE, json, PASSWORD, scriptedFetch, USER_AGENT } from "./helpers.js";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -14,14 +14,14 @@ describe("redaction", () => {
       "Proxy-Authorization": "Basic eHg=",
       Cookie: "sid=1",
       "Set-Cookie": "sid=2",
-      "User-Agent": "sd-toolkit-client/0.1.0",
+      "User-Agent": USER_AGENT,
     });
     expect(redactHeaders(headers)).toEqual({
       authorization: "[redacted]",
       "proxy-authorization": "[redacted]",
       cookie: "[redacted]",
       "set-cookie": "[redacted]",
-      "user-agent": "sd-toolkit-client/0.1.0",
+      "user-agent": USER_AGENT,
     });
   });
 });
@@ -49,7 +49,7 @@ describe("onRequest / onResponse hooks", () => {
         method: "GET",
         url: `${BASE}/incident?id=4211`,
         attempt,
-        headers: { authorization: "[redacted]", "user-agent": "sd-toolkit-client/0.1.0" },
+        headers: { authorization: "[redacted]", "user-agent": USER_AGENT },
       })),
     );
     expect(responses.map(({ status, attempt }) => [status, attempt])).toEqual([
@@ -112,7 +112,7 @@ describe("onRequest / onResponse hooks", () => {
     await sd.GET("/sd.version");
     const expected = {
       authorization: "[redacted]",
-      "user-agent": "sd-toolkit-client/0.1.0",
+      "user-agent": USER_AGENT,
       "x-tenant": "acme",
     };
     expect(seen).toEqual([expected, { ...expected, "x-trace": "1" }, expected]);
