@@ -1,21 +1,14 @@
 // The Requests core in sandbox mode, through the client over real HTTP: what is created reads
 // back, comments are listed, a change sticks, a solution moves the request, and one
 // credential's sandbox is not another's.
-import { createServiceDeskClient } from "@sd-toolkit/client";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
 import { startMock, type RunningMock } from "../../src/index.js";
-import { answerValidators } from "../support/answer-schemas.js";
-import { BUNDLE_SPEC } from "../support/start-mock.js";
+import { checkingFetch, sandboxClient } from "../support/checked-client.js";
 
-const doc = await loadDescription(BUNDLE_SPEC);
-const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
-
-/** Answers that do not match the description, gathered by the transport below. */
+/** Answers that do not match the description, gathered by the checking transport. */
 let offDescription: string[] = [];
 afterEach(() => {
   const found = offDescription;
@@ -36,31 +29,11 @@ function undescribedChoice(method: string, path: string, body: unknown): boolean
   return false;
 }
 
-/** The client's transport, checking every answer against the description on the way. */
-async function checkingFetch(input: Request | string | URL, init?: RequestInit) {
-  const response = await fetch(input, init);
-  const request = input instanceof Request ? input : undefined;
-  const url = new URL(request?.url ?? String(input));
-  const method = (init?.method ?? request?.method ?? "GET").toLowerCase();
-  const path = url.pathname.replace(/^\/api\/v1/, "");
-  const validate = describedAnswer({ method, path }, response.status);
-  const body: unknown = await response.clone().json();
-  if (validate && !validate(body) && !undescribedChoice(method, path, body)) {
-    const errors = (validate.errors ?? []).map((e) => `${e.instancePath || "(body)"} ${e.message}`);
-    offDescription.push(`${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`);
-  }
-  return response;
-}
+const checking = checkingFetch(undescribedChoice, (line) => offDescription.push(line));
 
 let mock: RunningMock;
 const clientFor = (username: string, apiUrl = mock.apiUrl) =>
-  createServiceDeskClient({
-    baseUrl: apiUrl,
-    auth: { username, password: "secret" },
-    retry: false,
-    timeoutMs: 10_000,
-    fetch: checkingFetch,
-  });
+  sandboxClient(apiUrl, username, checking);
 
 beforeAll(async () => {
   mock = await startMock({ port: 0, mode: "sandbox", memory: true });

@@ -1,7 +1,7 @@
-// A client for sandbox scenario tests: `@sd-toolkit/client` over real HTTP, with a transport
-// that checks every answer against the description and gathers the ones that differ. Answers
+// Clients for the sandbox's scenario tests: `@sd-toolkit/client` over real HTTP, with a transport
+// that checks every answer against the description and reports the ones that differ. Answers
 // the sandbox gives where the description says nothing (each a recorded choice) are named by
-// the caller.
+// the caller. The one checker every domain's tests use.
 import { createServiceDeskClient } from "@sd-toolkit/client";
 import { expect } from "vitest";
 import { loadDescription } from "../../src/front/description.js";
@@ -12,19 +12,17 @@ import { BUNDLE_SPEC } from "./start-mock.js";
 const doc = await loadDescription(BUNDLE_SPEC);
 const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
 
+/** True where an answer the description does not describe is a recorded choice. */
 export type UndescribedChoice = (method: string, path: string, body: unknown) => boolean;
 export type Client = ReturnType<typeof createServiceDeskClient>;
+type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
-export interface CheckedClients {
-  /** A client whose calls go to the tenant of `username`. */
-  clientFor(username: string, apiUrl: string): Client;
-  /** The answers that did not match the description since the last call; empties the list. */
-  takeOffDescription(): string[];
-}
-
-export function checkedClients(undescribed: UndescribedChoice = () => false): CheckedClients {
-  let offDescription: string[] = [];
-  async function checkingFetch(input: Request | string | URL, init?: RequestInit) {
+/** A fetch that checks each answer on the way and reports the ones that differ. */
+export function checkingFetch(
+  undescribed: UndescribedChoice,
+  report: (line: string) => void,
+): Fetch {
+  return async (input, init) => {
     const response = await fetch(input, init);
     const request = input instanceof Request ? input : undefined;
     const url = new URL(request?.url ?? String(input));
@@ -36,19 +34,35 @@ export function checkedClients(undescribed: UndescribedChoice = () => false): Ch
       const errors = (validate.errors ?? []).map(
         (e) => `${e.instancePath || "(body)"} ${e.message}`,
       );
-      offDescription.push(`${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`);
+      report(`${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`);
     }
     return response;
-  }
+  };
+}
+
+/** A client of the tenant `username` (its Basic user name) on `apiUrl`, through `fetch`. */
+export function sandboxClient(apiUrl: string, username: string, fetch: Fetch): Client {
+  return createServiceDeskClient({
+    baseUrl: apiUrl,
+    auth: { username, password: "secret" },
+    retry: false,
+    timeoutMs: 10_000,
+    fetch,
+  });
+}
+
+export interface CheckedClients {
+  /** A client whose calls go to the tenant of `username`. */
+  clientFor(username: string, apiUrl: string): Client;
+  /** The answers that did not match the description since the last call; empties the list. */
+  takeOffDescription(): string[];
+}
+
+export function checkedClients(undescribed: UndescribedChoice = () => false): CheckedClients {
+  let offDescription: string[] = [];
+  const checking = checkingFetch(undescribed, (line) => offDescription.push(line));
   return {
-    clientFor: (username, apiUrl) =>
-      createServiceDeskClient({
-        baseUrl: apiUrl,
-        auth: { username, password: "secret" },
-        retry: false,
-        timeoutMs: 10_000,
-        fetch: checkingFetch,
-      }),
+    clientFor: (username, apiUrl) => sandboxClient(apiUrl, username, checking),
     takeOffDescription() {
       const found = offDescription;
       offDescription = [];
@@ -58,7 +72,7 @@ export function checkedClients(undescribed: UndescribedChoice = () => false): Ch
 }
 
 /** One strict checker for the files that allow no undescribed answer at all. */
-const strict = checkedClients(() => false);
+const strict = checkedClients();
 
 /** A client of `apiUrl` as `username` (its own tenant) whose answers must all be described. */
 export function checkedClient(apiUrl: string, username: string): Client {

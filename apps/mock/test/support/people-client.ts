@@ -2,15 +2,8 @@
 // transport checks every answer against the description and gathers the ones that differ,
 // except the answers the sandbox gives where the description says nothing (each a recorded
 // decision, listed in `undescribed`).
-import { createServiceDeskClient } from "@sd-toolkit/client";
 import { expect } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
-import { answerValidators } from "./answer-schemas.js";
-import { BUNDLE_SPEC } from "./start-mock.js";
-
-const doc = await loadDescription(BUNDLE_SPEC);
-const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
+import { checkingFetch as checking, sandboxClient } from "./checked-client.js";
 
 /** Membership writes and reads whose container may be unknown: they refuse with the envelope. */
 const RELATION_WRITES = new Set([
@@ -40,24 +33,7 @@ export interface CheckedAnswers {
 
 /** A fetch that checks each answer on the way; call `expectDescribed` after each test. */
 export function checkingFetch(found: CheckedAnswers) {
-  return async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const response = await fetch(input, init);
-    const request = input instanceof Request ? input : undefined;
-    const url = new URL(request?.url ?? String(input));
-    const method = (init?.method ?? request?.method ?? "GET").toLowerCase();
-    const path = url.pathname.replace(/^\/api\/v1/, "");
-    const validate = describedAnswer({ method, path }, response.status);
-    const body: unknown = await response.clone().json();
-    if (validate && !validate(body) && !undescribed(method, path, body)) {
-      const errors = (validate.errors ?? []).map(
-        (e) => `${e.instancePath || "(body)"} ${e.message}`,
-      );
-      found.offDescription.push(
-        `${method} ${path} ${response.status}: ${errors.slice(0, 3).join("; ")}`,
-      );
-    }
-    return response;
-  };
+  return checking(undescribed, (line) => found.offDescription.push(line));
 }
 
 export function expectDescribed(found: CheckedAnswers): void {
@@ -68,13 +44,7 @@ export function expectDescribed(found: CheckedAnswers): void {
 
 /** A client of one tenant (the Basic user name), checking answers into `found`. */
 export function peopleClient(apiUrl: string, username: string, found: CheckedAnswers) {
-  return createServiceDeskClient({
-    baseUrl: apiUrl,
-    auth: { username, password: "secret" },
-    retry: false,
-    timeoutMs: 10_000,
-    fetch: checkingFetch(found),
-  });
+  return sandboxClient(apiUrl, username, checkingFetch(found));
 }
 
 export type PeopleClient = ReturnType<typeof peopleClient>;
