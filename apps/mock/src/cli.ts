@@ -11,7 +11,9 @@ function describeAuth(config: MockConfig): string {
     case "none":
       return "not required (MOCK_AUTH=none)";
     case "any":
-      return "any Basic or Bearer credentials; none gets 401";
+      return config.mode === "sandbox"
+        ? "any Basic user (its own sandbox), or a Bearer token from POST /oauth/v2.0/access_token; none gets 401"
+        : "any Basic or Bearer credentials; none gets 401";
     case "list":
       return `only the ${config.auth.basic.size + config.auth.bearer.size} listed in MOCK_AUTH`;
   }

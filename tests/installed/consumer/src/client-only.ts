@@ -5,7 +5,10 @@ import type { QueryParams } from "@sd-toolkit/types";
 
 const baseUrl = process.env["SD_MOCK_API_URL"];
 if (!baseUrl) throw new Error("set SD_MOCK_API_URL to the mock's API URL");
-const sd = createServiceDeskClient({ baseUrl, auth: { token: "installed-test" } });
+const sd = createServiceDeskClient({
+  baseUrl,
+  auth: { username: "installed-test", password: "any" },
+});
 const query: QueryParams<"/incident", "get"> = { id: 4211 };
 const { data, error } = await sd.GET("/incident", { params: { query } });
 if (error !== undefined || data === undefined) throw new Error("GET /incident failed");
