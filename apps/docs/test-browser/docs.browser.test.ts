@@ -154,12 +154,22 @@ describe("the reference page", () => {
     expect(newer, "operations of the current reference").toBe(CURRENT_DOCS_OPERATION_COUNT);
   });
 
-  it("reaches every operation from the navigation", async () => {
+  // The sidebar re-renders and scrolls as tags open; a walk that loses a link to that motion
+  // is walked again before it counts as a failure.
+  it("reaches every operation from the navigation", { retry: 2 }, async () => {
     await openPage(page);
     // The sidebar keeps one tag open at a time: a tag is opened when its links are not shown.
     for (const operation of operations) {
       const link = page.locator(`${MENU} a[href$="/${slugOf(operation)}"]`);
-      if ((await link.count()) === 0) await page.locator(tagLinkOf(operation.tag)).first().click();
+      // A closed tag is opened by activating its link; a click that lands while the sidebar
+      // is still moving is tried again.
+      for (let attempt = 0; (await link.count()) === 0 && attempt < 3; attempt += 1) {
+        await page.locator(tagLinkOf(operation.tag)).first().dispatchEvent("click");
+        await link
+          .first()
+          .waitFor({ state: "attached", timeout: 5_000 })
+          .catch(() => undefined);
+      }
       await link.first().waitFor({ state: "attached" });
       expect(await link.count(), `sidebar links to ${operation.operationId}`).toBe(1);
       // The sidebar scrolls itself while a tag opens, so a pointer click can land beside a link
