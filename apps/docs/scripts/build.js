@@ -7,10 +7,8 @@
 //   3. renders that copy with `redocly build-docs --inlineBundle` (the renderer inside the page,
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
-//   5. minifies the styles that build-docs leaves as written inside the renderer
-//      (src/html/minify-styles.js);
-//   6. prints the budgets, and fails when the page is over its size budget;
-//   7. generates the Postman collection (src/postman) into dist/postman.json.
+//   5. prints the budgets, and fails when the page is over its size budget;
+//   6. generates the Postman collection (src/postman) into dist/postman.json.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -27,7 +25,6 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { assertPageSize, pageSizeReport } from "../src/budgets.js";
-import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { addSourceBadges } from "../src/openapi/badges.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
 import { renderGuides, withGuides } from "../src/guides/guides.js";
@@ -64,8 +61,7 @@ try {
 }
 
 const written = readFileSync(page, "utf8");
-const { html: local, replaced } = localiseAssets(written);
-const { html, templates, saved } = minifyRendererStyles(local);
+const { html, replaced } = localiseAssets(written);
 assertTelemetryOff(html);
 const outside = outsideAssetReferences(html);
 if (outside.length > 0) {
@@ -89,10 +85,6 @@ console.log(
 );
 console.log(`"Newer than the manual" badges: ${badged} operations (x-sd-source: current-docs)`);
 console.log(`outside assets replaced: ${replaced.length > 0 ? replaced.join(", ") : "none"}`);
-console.log(
-  `renderer styles minified: ${templates} templates, ${saved.toLocaleString("en")} bytes saved ` +
-    `(${Buffer.byteLength(written).toLocaleString("en")} bytes as build-docs wrote the page)`,
-);
 const gzipBytes = gzipSync(html).length;
 console.log(pageSizeReport(bytes, gzipBytes, operations.length));
 assertPageSize(bytes, gzipBytes, operations.length);

@@ -1,11 +1,9 @@
 // The reference page, opened in Debian's Chromium over http on 127.0.0.1: every operation of
 // the manual renders and is reachable from the navigation, search finds approvals, a deep
-// link opens its operation, file uploads show their multipart TypeScript sample, the minified
-// styles give the same style rules as the renderer build-docs inlined, nothing is requested
-// from another host and the console stays free of errors. Prints the time Chromium takes to
+// link opens its operation, file uploads show their multipart TypeScript sample, nothing is
+// requested from another host and the console stays free of errors. Prints the time Chromium takes to
 // render every operation (a budget, printed only: it varies with the machine's load).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
@@ -17,7 +15,6 @@ import { listOperations, type OperationEntry } from "../src/openapi/operations.j
 import { withCodeSamples } from "../src/samples/code-samples.js";
 import { launchChromium } from "./chromium.js";
 import { serveStatic } from "./static-server.js";
-import { withUnminifiedRenderer } from "./unminified-page.js";
 
 /** A fact of the vendor's manual: the number of its operations the reference must show. */
 const MANUAL_OPERATION_COUNT = 154;
@@ -47,8 +44,6 @@ const uploads = listOperations(withCodeSamples(bundle)).filter(({ operation }) =
 const slugOf = (operation: OperationEntry) => operation.operationId.toLowerCase();
 const sectionOf = (operation: OperationEntry) => `[data-section-id$="/${slugOf(operation)}"]`;
 const MENU = '[data-component-name="Menu/Menu"]';
-/** The guide with code blocks (guides/sandbox.md), as Redoc anchors its `##` heading. */
-const GUIDE_WITH_CODE = '[data-section-id="/section/test-your-integration-against-the-sandbox"]';
 const tagLinkOf = (tag: string) => `${MENU} a:has(span[data-text="${tag}"])`;
 
 /**
@@ -298,63 +293,6 @@ describe("the reference page", () => {
     await context.clearCookies();
   });
 
-  // Redoc draws sections as they near the viewport: what is drawn when the rules are read
-  // depends on timing, so a differing read is taken again before it counts.
-  it(
-    "has the same style rules and text as with the renderer's styles unminified, in several views",
-    { retry: 2 },
-    async () => {
-      // The page as build-docs would leave it, next to the built one, on a second local server.
-      // Each view is one operation opened from the menu; they differ in tag, method, parameters,
-      // bodies (form and multipart) and answers, so the renderer mounts different components.
-      const VIEWS = ["getIncident", "createIncident", "acceptIncidentApproval", "searchUsers"];
-      const unminifiedDir = mkdtempSync(join(tmpdir(), "sd-docs-unminified-"));
-      writeFileSync(
-        join(unminifiedDir, "index.html"),
-        withUnminifiedRenderer(readFileSync(join(dist, "index.html"), "utf8")),
-      );
-      const unminified = await serveStatic(unminifiedDir);
-      try {
-        for (const view of VIEWS) {
-          const operation = operations.find(({ operationId }) => operationId === view);
-          expect(operation, `${view} in the bundle`).toMatchObject({ operationId: view });
-          const seen = [];
-          for (const base of [server.url, unminified.url]) {
-            const target = await context.newPage();
-            await openOperation(target, operation as OperationEntry, base);
-            // The sandbox guide above the operations holds Markdown code blocks, whose styles
-            // exist only once one has been drawn, and Redoc draws sections near the viewport:
-            // whether the guide was drawn before the jump to the operation depends on timing.
-            // Both pages draw it before their rules are compared.
-            await scrollToSection(target, GUIDE_WITH_CODE);
-            await target.locator(`${GUIDE_WITH_CODE} pre`).first().waitFor({ state: "visible" });
-            await scrollToSection(target, sectionOf(operation as OperationEntry));
-            const section = target.locator(sectionOf(operation as OperationEntry));
-            await section.locator("h2").first().waitFor({ state: "visible" });
-            seen.push({
-              rules: normalisedStyleRules(await settledStyleRules(target)),
-              text: await section.innerText(),
-              menu: await target.locator(MENU).first().innerText(),
-            });
-            await target.close();
-          }
-          const [built, reference] = seen;
-          expect(built?.rules.length, `${view}: style rules of the built page`).toBeGreaterThan(
-            500,
-          );
-          // Rule by rule, as a multiset: which sidebar chevron is turned when the view is reached
-          // depends on timing, and changes which component a "turned" rule is generated for.
-          expect(ruleTexts(built?.rules ?? []), view).toEqual(ruleTexts(reference?.rules ?? []));
-          expect(built?.text, view).toBe(reference?.text);
-          expect(built?.menu, view).toBe(reference?.menu);
-        }
-      } finally {
-        await unminified.close();
-        rmSync(unminifiedDir, { recursive: true, force: true });
-      }
-    },
-  );
-
   it("offers the description for download, in YAML and JSON", async () => {
     await openPage(page);
     const downloaded: Record<string, unknown> = {};
@@ -396,52 +334,3 @@ describe("the reference page", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
-
-/**
- * The CSS rules of every style sheet of the page, once styled-components has stopped adding
- * rules (no change for half a second).
- */
-async function settledStyleRules(target: Page): Promise<string[]> {
-  const read = () =>
-    target.evaluate(() =>
-      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)),
-    );
-  let rules = await read();
-  for (let stable = 0; stable < 5;) {
-    await target.waitForTimeout(100);
-    const next = await read();
-    stable = next.length === rules.length ? stable + 1 : 0;
-    rules = next;
-  }
-  return rules;
-}
-
-/**
- * styled-components names classes and keyframes after a hash of their CSS text, so minified
- * templates get other names; each name becomes its rank of first appearance (`.n0`, `.n1`, ...),
- * and what is left is the rules themselves.
- */
-/** The rules' texts without the names of the components they style, sorted. */
-function ruleTexts(rules: string[]): string[] {
-  return rules.map((rule) => rule.replace(/\.n\d+/g, ".n")).sort();
-}
-
-function normalisedStyleRules(rules: string[]): string[] {
-  const keyframes = new Set(
-    rules.flatMap((rule) => /^@keyframes ([\w-]+)/.exec(rule)?.slice(1) ?? []),
-  );
-  const names = new Map<string, string>();
-  const rename = (name: string) => {
-    if (!names.has(name)) names.set(name, `n${names.size}`);
-    return names.get(name);
-  };
-  return rules.map((rule) =>
-    rule.replace(/\.(-?[A-Za-z_][\w-]*)|\b([A-Za-z][\w-]*)\b/g, (all, className, word) =>
-      className !== undefined
-        ? `.${rename(className)}`
-        : keyframes.has(word)
-          ? (rename(word) ?? word)
-          : all,
-    ),
-  );
-}
