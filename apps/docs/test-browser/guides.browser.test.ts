@@ -11,9 +11,11 @@ import { GUIDE_FILES, GUIDES_DIR } from "../src/guides/guides.js";
 import { listOperations } from "../src/openapi/operations.js";
 import { requestItems } from "../src/postman/requests.js";
 import { launchChromium } from "./chromium.js";
+import { whenStill } from "./motion.js";
 import { serveStatic } from "./static-server.js";
 
-const WAIT_MS = 15_000;
+/** Bound of every single wait, to catch a hang: wide, as the machine may be busy. */
+const WAIT_MS = 30_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const screenshots = join(root, "screenshots");
@@ -80,7 +82,9 @@ describe("the guides", () => {
   for (const guide of guides) {
     it(`opens "${guide.title}" from the sidebar`, async () => {
       await openPage(page);
-      await page.locator(`${MENU} a`, { hasText: guide.title }).first().click();
+      const entry = page.locator(`${MENU} a`, { hasText: guide.title }).first();
+      await whenStill(entry);
+      await entry.click();
       const heading = page.locator("h2", { hasText: guide.title }).first();
       await heading.waitFor({ state: "visible" });
       await expect
@@ -100,9 +104,14 @@ describe("the guides", () => {
 
   it("links the paged operations of the manual guide to their sections", async () => {
     await openPage(page);
-    await page.locator(`${MENU} a`, { hasText: "Coming from the manual" }).first().click();
+    const entry = page.locator(`${MENU} a`, { hasText: "Coming from the manual" }).first();
+    await whenStill(entry);
+    await entry.click();
+    // The guide's own link comes first on the page: guides precede the operations, and the
+    // sidebar lists no operation of a closed tag.
     const link = page.locator('a[href="#/users/searchusers"]').first();
     await link.scrollIntoViewIfNeeded();
+    await whenStill(link);
     await link.click();
     await page.waitForFunction(() => location.hash === "#/users/searchusers");
     await page
@@ -113,12 +122,12 @@ describe("the guides", () => {
 
   it("links the Postman collection, which opens with one request per operation", async () => {
     await openPage(page);
-    await page
-      .locator(`${MENU} a`, { hasText: guides[0]?.title ?? "" })
-      .first()
-      .click();
+    const entry = page.locator(`${MENU} a`, { hasText: guides[0]?.title ?? "" }).first();
+    await whenStill(entry);
+    await entry.click();
     const link = page.locator('a[href="postman.json"]').first();
     await link.scrollIntoViewIfNeeded();
+    await whenStill(link);
     await Promise.all([page.waitForURL(/\/postman\.json$/), link.click()]);
     const collection = JSON.parse((await page.locator("body").innerText()).trim());
     expect(collection.info.schema).toBe(

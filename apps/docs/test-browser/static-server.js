@@ -19,7 +19,11 @@ const CONTENT_TYPES = {
  */
 export async function serveStatic(root) {
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
+    const pathname = decodedPath(request.url);
+    if (pathname === undefined) {
+      response.writeHead(400, { "Content-Type": "text/plain" }).end("malformed path\n");
+      return;
+    }
     const file = normalize(join(root, pathname.endsWith("/") ? `${pathname}index.html` : pathname));
     const inside = file.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
     if ((request.method !== "GET" && request.method !== "HEAD") || !inside || !isFile(file)) {
@@ -32,7 +36,11 @@ export async function serveStatic(root) {
       "Cache-Control": "no-store",
     });
     if (request.method === "HEAD") response.end();
-    else createReadStream(file).pipe(response);
+    // A read error ends the answer instead of crashing the test process.
+    else
+      createReadStream(file)
+        .on("error", () => response.destroy())
+        .pipe(response);
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);
@@ -49,6 +57,18 @@ export async function serveStatic(root) {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The request's path, percent-decoded; undefined when it does not decode.
+ * @param {string | undefined} url
+ */
+function decodedPath(url) {
+  try {
+    return decodeURIComponent(new URL(url ?? "/", "http://127.0.0.1").pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 /** @param {string} path */
