@@ -4,7 +4,8 @@
 // stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 import { API_BASE, type MockConfig, readConfig } from "./front/config.js";
 import { curlAuth, curlLine, showcaseOperation } from "./front/example-request.js";
-import { createMockServer, type MockServer } from "./front/server.js";
+import { createWiredServer } from "./engines.js";
+import type { MockServer } from "./front/server.js";
 
 function describeAuth(config: MockConfig): string {
   switch (config.auth.kind) {
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     console.error(`mock: ${(error as Error).message}`);
     process.exit(2);
   }
-  const mock = await createMockServer(config);
+  const mock = await createWiredServer(config);
   let root: string;
   try {
     root = await mock.listen();

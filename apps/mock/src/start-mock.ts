@@ -1,11 +1,11 @@
 // Starting the mock from a test: `await startMock({ port: 0, mode: "sandbox", memory: true })`
 // gives the server's origin and API URL, the control methods (reset, snapshots, clock, faults,
 // journal) for the first tenant that called or for one named by its credentials, and close().
-import type { JsonObject } from "./front/description.js";
+import type { JsonObject } from "./spec/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
 import { parseAuthPolicy } from "./front/config.js";
-import { createMockServer } from "./front/server.js";
+import { createWiredServer } from "./engines.js";
 import {
   credentialsTenant,
   localControl,
@@ -58,7 +58,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   ) {
     throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
-  const mock = await createMockServer({
+  const mock = await createWiredServer({
     ...defaults,
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",

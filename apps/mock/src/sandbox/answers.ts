@@ -1,7 +1,7 @@
 // The answer shapes the real server uses, so handlers state intent instead of building bodies:
 // the write envelope, business-rule refusals (HTTP 200 with status ERROR), HTTP errors with the
 // `{error, status}` body, and PHP's way of writing an empty map.
-import type { Json, JsonObject } from "../front/description.js";
+import type { Json, JsonObject } from "../spec/description.js";
 import type { SandboxAnswer } from "./handler.js";
 
 /** A plain 200 answer. */

@@ -1,8 +1,8 @@
 // The contract between the sandbox and a domain module. A domain module (one per tag of the
 // description, in ./domains/, named after the tag in kebab case) exports its tag, the kinds of
 // record it stores, and one handler per operationId of that tag.
-import type { Json, JsonObject } from "../front/description.js";
-import type { Operation } from "../front/operations.js";
+import type { Json, JsonObject } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
 import type { DateWriter } from "./dates.js";
 import type { TenantStore } from "./store.js";
 

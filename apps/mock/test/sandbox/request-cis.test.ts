@@ -2,11 +2,11 @@
 // store holding a few CIs: relating by keyword, adding CIs to a CI custom field, and counting
 // requests per CI since a moment.
 import { describe, expect, it } from "vitest";
-import type { Json, JsonObject } from "../../src/front/description.js";
-import type { Operation } from "../../src/front/operations.js";
+import type { Json, JsonObject } from "../../src/spec/description.js";
+import type { Operation } from "../../src/spec/operations.js";
 import { dateWriter } from "../../src/sandbox/dates.js";
 import { REQUEST, REQUEST_CI } from "../../src/sandbox/records/requests.js";
-import { itemHandlers } from "../../src/sandbox/requests/items.js";
+import { itemHandlers } from "../../src/sandbox/domains/requests/items.js";
 import { sqlite } from "../../src/sandbox/sqlite.js";
 import { TenantStore } from "../../src/sandbox/store.js";
 

@@ -4,7 +4,7 @@
 // the assignments and CI links of a seed of our own (no call of this branch assigns a request
 // or links a CI). Every list is walked to its end with the client's `paginate`.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JsonObject } from "../../src/front/description.js";
+import type { JsonObject } from "../../src/spec/description.js";
 import { startMock, type RunningMock } from "../../src/index.js";
 import { checkedClients } from "../support/checked-client.js";
 

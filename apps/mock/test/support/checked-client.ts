@@ -4,8 +4,8 @@
 // the caller. The one checker every domain's tests use.
 import { createServiceDeskClient } from "@sd-toolkit/client";
 import { expect } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { answerValidators } from "./answer-schemas.js";
 import { BUNDLE_SPEC } from "./start-mock.js";
 

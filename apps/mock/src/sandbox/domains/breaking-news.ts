@@ -2,7 +2,7 @@
 // "status" history) and the two catalogues, states and importance levels. An announcement
 // must always target at least one group or help desk (manual); a follow-up marked as the
 // solution resolves it (current reference).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { idText, ok, refused, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
 import type { DomainModule } from "../handler.js";

@@ -3,7 +3,7 @@
 // `page_size` defaults to 20 (the front holds it to 1-500). GET /categories writes ids as text,
 // as the server was seen doing; its second name, GET /incident.attributes.category, writes
 // integers, as its example does (decision 102).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule, Handler } from "../handler.js";
 import { CATEGORY, type CategoryRecord } from "../records/categories.js";

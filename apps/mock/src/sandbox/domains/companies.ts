@@ -2,7 +2,7 @@
 // The description's rules for the links: users added to a company join the groups linked to it;
 // users removed leave those groups; a group detached with `unlink_users_too` loses the
 // company's users.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import { ok, phpMap, refused, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {

@@ -1,7 +1,7 @@
 // Configuration Items: CIs by id, and the assets of ITAM integrations with the requests linked
 // to them. Links are the `request_ci` relation (request, CI) that the Requests domain writes;
 // an asset is a CI of the `Asset` group, named by its id in the integration (see records/cis.ts).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok, phpMap } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import { assetsById, CI, type CiRecord, ciOut, requestsOfCi } from "../records/cis.js";

@@ -3,7 +3,7 @@
 // same options of a list field; on a tree field the legacy endpoints read and write the tree's
 // options by key (docs/decisions.md). Writes aimed at an unknown field, or at a field of the
 // wrong kind, are refused with HTTP 200 and `status: "ERROR"`.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok, refused, written } from "../answers.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import {

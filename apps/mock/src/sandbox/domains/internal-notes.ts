@@ -1,6 +1,6 @@
 // Internal Notes: private notes agents keep about a user, help desk, company, group or external
 // entity. Every answer of a write spells its key `Status` with a capital S, as the server does.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import type { StoredRecord } from "../store.js";

@@ -2,7 +2,7 @@
 // status envelope (a refusal is HTTP 200 with status ERROR); the article listings answer the
 // envelope live clients receive, `{status, data}`, with `limit`, `offset` and `total` on the
 // paged ones (WIRE.md).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { idText, ok, refused, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import { offsetPage } from "../paging.js";

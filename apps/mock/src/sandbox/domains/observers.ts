@@ -2,7 +2,7 @@
 // without working on them. The five record kinds share one set of rules: adding or removing
 // answers one flag per user sent (true where the relation changed, false where nothing did),
 // and the list gives, per record, the observing users and groups.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule, Handler } from "../handler.js";
 import {

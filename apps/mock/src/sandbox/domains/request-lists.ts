@@ -2,7 +2,7 @@
 // lists means not final: statuses 1-5 (Solved still waits on the customer), never 6-8
 // (LIFECYCLE.md 1). Lists by person and of the last hour page by cursor, lists of ids by offset,
 // the rows of a view ten at a time by cursor.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { given, idsOf, requireOneOf } from "../alternatives.js";
 import { ok, phpMap, refused } from "../answers.js";
 import type { DomainModule, HandlerContext, SandboxAnswer } from "../handler.js";

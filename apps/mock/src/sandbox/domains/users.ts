@@ -2,7 +2,7 @@
 // user into an internal one; passwords, password emails and session tokens; the searches
 // (exact lookup, contains-search with a cursor) and a user's memberships.
 import { createHash, randomBytes } from "node:crypto";
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { httpError, ok, phpMap, refused, written } from "../answers.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import { cursorPage } from "../paging.js";

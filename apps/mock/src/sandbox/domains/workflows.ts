@@ -2,7 +2,7 @@
 // with its starting fields, and the list fields of running workflows. A running workflow is a
 // request whose category starts a workflow; its list field values are records of their own
 // (`workflow_field_values`, one per request and field, holding the answer GET gives).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { httpError, ok, phpMap, refused, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
 import type { DomainModule } from "../handler.js";

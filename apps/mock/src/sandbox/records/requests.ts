@@ -1,6 +1,6 @@
 // Requests and their comments as stored, and as the answers write them. Shared by every domain
 // that reads or moves a request (requests, comments, lists, waiting states, approvals).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import type { DateWriter } from "../dates.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 

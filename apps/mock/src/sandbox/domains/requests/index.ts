@@ -1,13 +1,13 @@
 // Requests: create, read and change a request, and the rest of its tag: the lifecycle calls
 // (../requests/lifecycle.ts), the people and links around it (relations.ts), and custom
 // fields, CIs, attachments and tasks (items.ts).
-import type { JsonObject } from "../../front/description.js";
-import { idText, ok, refused, written } from "../answers.js";
-import type { DomainModule } from "../handler.js";
-import { itemHandlers } from "../requests/items.js";
-import { lifecycleHandlers } from "../requests/lifecycle.js";
-import { relationHandlers } from "../requests/relations.js";
-import { loadRequest } from "../records/request-waits.js";
+import type { JsonObject } from "../../../spec/description.js";
+import { idText, ok, refused, written } from "../../answers.js";
+import type { DomainModule } from "../../handler.js";
+import { itemHandlers } from "./items.js";
+import { lifecycleHandlers } from "./lifecycle.js";
+import { relationHandlers } from "./relations.js";
+import { loadRequest } from "../../records/request-waits.js";
 import {
   isFinal,
   REQUEST,
@@ -19,7 +19,7 @@ import {
   requestOut,
   STATUS,
   storeAttachments,
-} from "../records/requests.js";
+} from "../../records/requests.js";
 
 /** Fields PUT /incident may change, and the stored field each one lands in. */
 const CHANGEABLE: Record<string, string> = {

@@ -1,9 +1,9 @@
 // What hangs off a request besides people: custom field values (kept in the request's own
 // `custom_fields`, which GET /incident shows), related configuration items, attachments and
 // tasks, and the counters of requests per configuration item.
-import type { Json, JsonObject } from "../../front/description.js";
-import { ok, phpMap, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
+import type { Json, JsonObject } from "../../../spec/description.js";
+import { ok, phpMap, refused, written } from "../../answers.js";
+import type { Handler } from "../../handler.js";
 import {
   isFinal,
   isOpen,
@@ -13,8 +13,8 @@ import {
   REQUEST_CI,
   REQUEST_TASK,
   type RequestRecord,
-} from "../records/requests.js";
-import type { StoredRecord, TenantStore } from "../store.js";
+} from "../../records/requests.js";
+import type { StoredRecord, TenantStore } from "../../store.js";
 
 /**
  * Configuration items are the `ci` kind of the Lists domain. Its records follow the

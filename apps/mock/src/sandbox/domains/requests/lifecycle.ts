@@ -1,9 +1,9 @@
 // The calls that move a request through its statuses (LIFECYCLE.md section 2): reassign,
 // reject, cancel, solution accept and reject, reopen, and the promotion to a major incident.
 // Refusals are HTTP 200 with `status: ERROR` and an `info` naming what is wrong.
-import { ok, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
-import { dropWait, loadRequest } from "../records/request-waits.js";
+import { ok, refused, written } from "../../answers.js";
+import type { Handler } from "../../handler.js";
+import { dropWait, loadRequest } from "../../records/request-waits.js";
 import {
   addComment,
   isOpen,
@@ -11,8 +11,8 @@ import {
   REQUEST,
   type RequestRecord,
   STATUS,
-} from "../records/requests.js";
-import type { TenantStore } from "../store.js";
+} from "../../records/requests.js";
+import type { TenantStore } from "../../store.js";
 
 /** The request a call names, settled, or the refusal to answer when it is missing. */
 function found(store: TenantStore, id: number, now: number) {

@@ -1,8 +1,8 @@
 // The people and records around a request: observers and collaborators (bare arrays of user
 // ids), links to other requests, and links to external entities (the `link_id` the
 // external-entity wait needs).
-import { idText, ok, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
+import { idText, ok, refused, written } from "../../answers.js";
+import type { Handler } from "../../handler.js";
 import {
   knownOrUnseeded,
   linkedRequestIds,
@@ -12,9 +12,9 @@ import {
   REQUEST_LINK,
   REQUEST_OBSERVER,
   type RequestRecord,
-} from "../records/requests.js";
-import type { JsonObject } from "../../front/description.js";
-import type { StoredRecord } from "../store.js";
+} from "../../records/requests.js";
+import type { JsonObject } from "../../../spec/description.js";
+import type { StoredRecord } from "../../store.js";
 
 export interface ExternalLinkRecord extends StoredRecord {
   request_id: number;
