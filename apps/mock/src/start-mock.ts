@@ -5,7 +5,6 @@ import type { JsonObject } from "./spec/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
 import { parseAuthPolicy } from "./front/config.js";
-import { createWiredServer } from "./engines.js";
 import {
   credentialsTenant,
   localControl,
@@ -58,6 +57,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   ) {
     throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
+  // Loaded on first use: importing the package stays cheap for a test file that only drives a
+  // sandbox started elsewhere, and Prism loads only in the examples mode (engines.ts).
+  const { createWiredServer } = await import("./engines.js");
   const mock = await createWiredServer({
     ...defaults,
     port: options.port ?? 0,
