@@ -4,10 +4,10 @@
 import { isObject, type OpenApiDocument } from "../spec/description.js";
 import type { Operation } from "../spec/operations.js";
 import { DOMAIN_MODULES } from "./domains/index.js";
-import type { DomainModule, Handler, KindSpec } from "./handler.js";
+import type { DomainModule, KindSpec, RegisteredHandler } from "./handler.js";
 
 export interface Registry {
-  handlers: ReadonlyMap<string, Handler>;
+  handlers: ReadonlyMap<string, RegisteredHandler>;
   kinds: ReadonlyMap<string, KindSpec>;
   /** Operations of the description with no handler yet, as `operationId (METHOD /path)`. */
   missing: string[];
@@ -39,7 +39,7 @@ export function buildRegistry(
   modules: ReadonlyMap<string, DomainModule>,
 ): Registry {
   const byId = new Map(operations.map((op) => [op.operationId, op]));
-  const handlers = new Map<string, Handler>();
+  const handlers = new Map<string, RegisteredHandler>();
   const kinds = new Map<string, KindSpec>();
   const problems: string[] = [];
   for (const [file, domain] of modules) {
@@ -59,7 +59,8 @@ export function buildRegistry(
         problems.push(`${file}: ${operationId} belongs to tag "${tag}", not "${domain.tag}"`);
       }
       if (handlers.has(operationId)) problems.push(`${file}: ${operationId} has two handlers`);
-      handlers.set(operationId, handler);
+      // The front validated the parameters against the description these types come from.
+      handlers.set(operationId, handler as unknown as RegisteredHandler);
     }
     for (const [kind, spec] of Object.entries(domain.kinds ?? {})) {
       if (kinds.has(kind)) problems.push(`${file}: record kind "${kind}" is declared twice`);

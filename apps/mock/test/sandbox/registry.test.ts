@@ -21,6 +21,7 @@ describe("the sandbox's handler registry", () => {
       tag: "Requests",
       handlers: {
         listIncidents: () => ({ status: 200, body: [] }),
+        // @ts-expect-error: not an operation of the description, so it does not compile either
         noSuchThing: () => ({ status: 200, body: [] }),
       },
     };

@@ -7,6 +7,7 @@ import type { Operation } from "../../src/spec/operations.js";
 import { dateWriter } from "../../src/sandbox/dates.js";
 import { REQUEST, REQUEST_CI } from "../../src/sandbox/records/requests.js";
 import { itemHandlers } from "../../src/sandbox/domains/requests/items.js";
+import type { RegisteredHandler } from "../../src/sandbox/handler.js";
 import { sqlite } from "../../src/sandbox/sqlite.js";
 import { TenantStore } from "../../src/sandbox/store.js";
 
@@ -41,7 +42,7 @@ function tenant() {
 }
 
 function call(store: TenantStore, operationId: string, params: JsonObject, now = 1793800000) {
-  const handler = itemHandlers[operationId];
+  const handler = (itemHandlers as Record<string, RegisteredHandler | undefined>)[operationId];
   if (!handler) throw new Error(`no handler ${operationId}`);
   return handler({
     params,

@@ -10,7 +10,7 @@ import { CATEGORY, type CategoryRecord } from "../records/categories.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 
-function categoryList(idAsText: boolean): Handler {
+function categoryList(idAsText: boolean): Handler<"listCategories" | "listIncidentCategories"> {
   return ({ params, store }) => {
     let found =
       typeof params["id"] === "number"

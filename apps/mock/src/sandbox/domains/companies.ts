@@ -43,7 +43,7 @@ export const domain: DomainModule = {
     },
 
     updateCompany({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
       const changes: JsonObject = {};
       if (typeof params["name"] === "string") {
@@ -56,7 +56,7 @@ export const domain: DomainModule = {
     },
 
     deleteCompany({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
       // Users and groups stay; only their links to the company go.
       store.remove(COMPANY, id);
@@ -85,9 +85,9 @@ export const domain: DomainModule = {
     },
 
     addCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
-      const added = relateUsers(store, COMPANY_USER, id, params["users"] as number[], true);
+      const added = relateUsers(store, COMPANY_USER, id, params["users"], true);
       const joined = Object.keys(added)
         .filter((user) => added[user])
         .map(Number);
@@ -98,9 +98,9 @@ export const domain: DomainModule = {
     },
 
     removeCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
-      const removed = relateUsers(store, COMPANY_USER, id, params["users"] as number[], false);
+      const removed = relateUsers(store, COMPANY_USER, id, params["users"], false);
       const left = Object.keys(removed)
         .filter((user) => removed[user])
         .map(Number);
@@ -111,15 +111,15 @@ export const domain: DomainModule = {
     },
 
     listCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(membersOf(store, store.related(COMPANY_USER, id), params["user_id"]));
     },
 
     addCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
       const result: Record<string, boolean> = {};
-      for (const group of params["groups"] as number[]) {
+      for (const group of params["groups"]) {
         if (String(group) in result) continue;
         const linked = store.related(COMPANY_GROUP, id).includes(group);
         const made = !linked && store.get(GROUP, group) !== undefined;
@@ -130,11 +130,11 @@ export const domain: DomainModule = {
     },
 
     removeCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
       const users = store.related(COMPANY_USER, id);
       const result: Record<string, boolean> = {};
-      for (const group of params["groups"] as number[]) {
+      for (const group of params["groups"]) {
         if (String(group) in result) continue;
         const removed = store.unrelate(COMPANY_GROUP, id, group);
         if (removed && params["unlink_users_too"] === true) {
@@ -146,7 +146,7 @@ export const domain: DomainModule = {
     },
 
     listCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(
         store.related(COMPANY_GROUP, id).flatMap((groupId) => {
           const group = store.get<{ id: number; name: string }>(GROUP, groupId);

@@ -26,7 +26,7 @@ export const domain: DomainModule = {
     },
 
     deleteGroup({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
       // The users stay; their membership and the group's company links go with it.
       store.remove(GROUP, id);
@@ -49,19 +49,19 @@ export const domain: DomainModule = {
     },
 
     addGroupUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
-      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"] as number[], true)));
+      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], true)));
     },
 
     removeGroupUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
-      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"] as number[], false)));
+      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], false)));
     },
 
     listGroupUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       // An unknown group has no members: the list is empty.
       return ok(membersOf(store, store.related(GROUP_USER, id), params["user_id"]));
     },

@@ -39,7 +39,7 @@ export const domain: DomainModule = {
     },
 
     deleteLocation({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
       for (const location of subtree(store, id)) {
         store.remove(LOCATION, location);
@@ -63,19 +63,19 @@ export const domain: DomainModule = {
     },
 
     addLocationUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
-      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"] as number[], true)));
+      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], true)));
     },
 
     removeLocationUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
-      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"] as number[], false)));
+      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], false)));
     },
 
     listLocationUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(membersOf(store, store.related(LOCATION_USER, id), params["user_id"]));
     },
   },

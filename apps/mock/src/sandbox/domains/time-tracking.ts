@@ -44,7 +44,7 @@ export const domain: DomainModule = {
   },
   handlers: {
     createTimeTrackingEntry({ params, store, now }) {
-      const requestId = params["request_id"] as number;
+      const requestId = params["request_id"];
       if (!store.get(REQUEST, requestId))
         return refused(`There is no request with id ${requestId}.`);
       const category = params["category_id"];
@@ -52,7 +52,7 @@ export const domain: DomainModule = {
         return refused(`There is no time tracking category with id ${category}.`);
       }
       const from = typeof params["from"] === "number" ? params["from"] : now;
-      const to = params["to"] as number;
+      const to = params["to"];
       if (to < from) return refused("The end of the entry (to) comes before its start (from).");
       const id = store.nextId(TIMETRACKING_ENTRY);
       store.put(TIMETRACKING_ENTRY, {
@@ -60,7 +60,7 @@ export const domain: DomainModule = {
         // Entries are keyed by `timetracking_id` on the wire: the same number as the store's id.
         timetracking_id: id,
         incident: requestId,
-        user_id: params["user_id"] as number,
+        user_id: params["user_id"],
         // Without a category the entry has none: 0 (our choice).
         timetracking_category_id: typeof category === "number" ? category : 0,
         comment: typeof params["comment"] === "string" ? params["comment"] : "",
@@ -107,7 +107,7 @@ export const domain: DomainModule = {
     },
 
     deleteTimeTrackingEntry({ params, store }) {
-      const id = params["timetracking_id"] as number;
+      const id = params["timetracking_id"];
       const entry = store.get<EntryRecord>(TIMETRACKING_ENTRY, id);
       // LIFECYCLE.md 4 (observed): an entry that does not exist gets 200 with status ERROR.
       if (!entry || entry.status !== 1) return refused(`There is no time entry with id ${id}.`);
