@@ -3,7 +3,7 @@
 // users removed leave those groups; a group detached with `unlink_users_too` loses the
 // company's users.
 import type { JsonObject } from "../../spec/description.js";
-import { ok, phpMap, refused, written } from "../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {
   COMPANY,
@@ -44,7 +44,8 @@ export const domain: DomainModule = {
 
     updateCompany({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const changes: JsonObject = {};
       if (typeof params["name"] === "string") {
         if (params["name"].trim() === "") return refused("The company name must not be empty.");
@@ -57,7 +58,8 @@ export const domain: DomainModule = {
 
     deleteCompany({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       // Users and groups stay; only their links to the company go.
       store.remove(COMPANY, id);
       unrelateAll(store, COMPANY_USER, id);
@@ -86,7 +88,8 @@ export const domain: DomainModule = {
 
     addCompanyUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const added = relateUsers(store, COMPANY_USER, id, params["users"], true);
       const joined = Object.keys(added)
         .filter((user) => added[user])
@@ -99,7 +102,8 @@ export const domain: DomainModule = {
 
     removeCompanyUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const removed = relateUsers(store, COMPANY_USER, id, params["users"], false);
       const left = Object.keys(removed)
         .filter((user) => removed[user])
@@ -117,7 +121,8 @@ export const domain: DomainModule = {
 
     addCompanyGroups({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const result: Record<string, boolean> = {};
       for (const group of params["groups"]) {
         if (String(group) in result) continue;
@@ -131,7 +136,8 @@ export const domain: DomainModule = {
 
     removeCompanyGroups({ params, store }) {
       const id = params["id"];
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const users = store.related(COMPANY_USER, id);
       const result: Record<string, boolean> = {};
       for (const group of params["groups"]) {

@@ -1,6 +1,6 @@
 // Groups: create, list and delete groups of users, and their members. Membership writes answer
 // `{<user id>: true|false}` (WIRE.md): true where the link was made or removed.
-import { ok, phpMap, refused, written } from "../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {
   COMPANY_GROUP,
@@ -27,7 +27,8 @@ export const domain: DomainModule = {
 
     deleteGroup({ params, store }) {
       const id = params["id"];
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
       // The users stay; their membership and the group's company links go with it.
       store.remove(GROUP, id);
       unrelateAll(store, GROUP_USER, id);
@@ -50,13 +51,15 @@ export const domain: DomainModule = {
 
     addGroupUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
       return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], true)));
     },
 
     removeGroupUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
       return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], false)));
     },
 

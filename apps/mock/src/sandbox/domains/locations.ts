@@ -1,6 +1,6 @@
 // Locations: a tree of places (`parent_id`, 0 at the top) and the users placed at each.
 // Deleting a location deletes everything nested below it, as the description says.
-import { ok, phpMap, refused, written } from "../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import type { TenantStore } from "../store.js";
 import {
@@ -40,7 +40,8 @@ export const domain: DomainModule = {
 
     deleteLocation({ params, store }) {
       const id = params["id"];
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
       for (const location of subtree(store, id)) {
         store.remove(LOCATION, location);
         unrelateAll(store, LOCATION_USER, location);
@@ -64,13 +65,15 @@ export const domain: DomainModule = {
 
     addLocationUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
       return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], true)));
     },
 
     removeLocationUsers({ params, store }) {
       const id = params["id"];
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
       return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], false)));
     },
 

@@ -1,6 +1,6 @@
 // Request Waiting States: putting an open request on hold until something happens. Each call
 // answers the write envelope; records/request-waits.ts holds the wait and how it ends.
-import { refused, written } from "../answers.js";
+import { refused, requireRecord, written } from "../answers.js";
 import type { DomainModule, Handler, HandlerContext, OperationId } from "../handler.js";
 import { loadRequest, startWait, type WaitKind } from "../records/request-waits.js";
 import { isOpen, REQUEST, REQUEST_EXTERNAL_LINK, type RequestRecord } from "../records/requests.js";
@@ -67,8 +67,9 @@ export const domain: DomainModule = {
       ({ params, store }, request) => {
         const other = params["wait_request_id"];
         if (other === request.id) return refused("A request cannot wait for itself.");
-        const awaited = store.get<RequestRecord>(REQUEST, other);
-        if (!awaited) return refused(`There is no request with id ${other}.`);
+        const awaitedFound = requireRecord<RequestRecord>(store, REQUEST, other, "request");
+        if (awaitedFound.refusal) return awaitedFound.refusal;
+        const awaited = awaitedFound.record;
         if (!isOpen(awaited))
           return refused(`Request ${other} is not open, so there is nothing to wait for.`);
         return other;

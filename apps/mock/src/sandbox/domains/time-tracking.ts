@@ -1,7 +1,7 @@
 // Time Tracking: stretches of work agents log on a request, and the categories they log them
 // under. Dates differ from the rest of the API: the list takes ISO-8601 filters and writes
 // `iso8601noT` text by default, while POST takes epoch seconds.
-import { httpError, ok, refused, written } from "../answers.js";
+import { httpError, ok, refused, requireRecord, written } from "../answers.js";
 import { dateWriter, readDateFormat } from "../dates.js";
 import type { DomainModule } from "../handler.js";
 import { REQUEST } from "../records/requests.js";
@@ -45,8 +45,8 @@ export const domain: DomainModule = {
   handlers: {
     createTimeTrackingEntry({ params, store, now }) {
       const requestId = params["request_id"];
-      if (!store.get(REQUEST, requestId))
-        return refused(`There is no request with id ${requestId}.`);
+      const { refusal } = requireRecord(store, REQUEST, requestId, "request");
+      if (refusal) return refusal;
       const category = params["category_id"];
       if (typeof category === "number" && !store.get(TIMETRACKING_CATEGORY, category)) {
         return refused(`There is no time tracking category with id ${category}.`);

@@ -3,7 +3,7 @@
 // request whose category starts a workflow; its list field values are records of their own
 // (`workflow_field_values`, one per request and field, holding the answer GET gives).
 import type { Json, JsonObject } from "../../spec/description.js";
-import { httpError, ok, phpMap, refused, written } from "../answers.js";
+import { httpError, ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
 import type { DomainModule, OperationParams } from "../handler.js";
 import { REQUEST, type RequestRecord } from "../records/requests.js";
@@ -102,8 +102,9 @@ export const domain: DomainModule = {
   handlers: {
     deployWorkflow({ params, store, now }) {
       const id = params["workflow_id"];
-      const workflow = store.get<WorkflowRecord>(WORKFLOW, id);
-      if (!workflow) return refused(`There is no workflow with id ${id}.`);
+      const workflowFound = requireRecord<WorkflowRecord>(store, WORKFLOW, id, "workflow");
+      if (workflowFound.refusal) return workflowFound.refusal;
+      const workflow = workflowFound.record;
       const [newest, ...older] = workflow.versions;
       if (!newest) return refused(`Workflow ${id} has no saved version to deploy.`);
       const deployed = {

@@ -2,7 +2,7 @@
 // `custom_fields`, which GET /incident shows), related configuration items, attachments and
 // tasks, and the counters of requests per configuration item.
 import type { Json, JsonObject } from "../../../spec/description.js";
-import { ok, phpMap, refused, written } from "../../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../../answers.js";
 import type { Handlers, OperationParams } from "../../handler.js";
 import {
   isFinal,
@@ -99,7 +99,8 @@ export const itemHandlers: Handlers = {
 
   relateIncidentCiByKeyword({ params, store, now }) {
     const id = params["request_id"];
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
     const keyword = String(params["keyword"] ?? "");
     if (keyword === "") return refused("keyword must not be empty.");
     const exact = params["exact_match"] === true;

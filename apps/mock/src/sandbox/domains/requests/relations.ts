@@ -1,7 +1,7 @@
 // The people and records around a request: observers and collaborators (bare arrays of user
 // ids), links to other requests, and links to external entities (the `link_id` the
 // external-entity wait needs).
-import { idText, ok, refused, written } from "../../answers.js";
+import { idText, ok, refused, requireRecord, written } from "../../answers.js";
 import type { Handler, Handlers, OperationParams } from "../../handler.js";
 import {
   knownOrUnseeded,
@@ -39,7 +39,8 @@ function addParticipants(
 ): Handler<"addIncidentObserver" | "addIncidentCollaborator"> {
   return ({ params, store, now }) => {
     const id = params["request_id"];
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
     const users = namedUsers(params);
     // The description marks both optional, but without either the call has nothing to do.
     if (users.length === 0) return refused("Send user_id or users_id[] with the users to add.");
@@ -91,7 +92,8 @@ export const relationHandlers: Handlers = {
 
   linkIncidentExternalEntity({ params, store, now }) {
     const id = params["request_id"];
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
     const entityId = params["external_entity_id"];
     // No call lists or creates external entities; the sandbox knows those its links name.
     const known = store
