@@ -49,9 +49,7 @@ export function sandboxTest(options: SandboxTestOptions = {}) {
     checker: async ({}, use) => {
       const checker = checkedClients(options.undescribed);
       await use(checker);
-      expect(checker.takeOffDescription(), "answers that differ from the description").toEqual(
-        [],
-      );
+      expect(checker.takeOffDescription(), "answers that differ from the description").toEqual([]);
     },
     client: async ({ mock, checker }, use) => {
       await use((username) => checker.clientFor(username, mock.apiUrl));
