@@ -1,5 +1,5 @@
 // Requests: create, read and change a request, and the rest of its tag: the lifecycle calls
-// (../requests/lifecycle.ts), the people and links around it (relations.ts), and custom
+// (lifecycle.ts), the people and links around it (relations.ts), and custom
 // fields, CIs, attachments and tasks (items.ts).
 import type { JsonObject } from "../../../spec/description.js";
 import { idText, ok, refused, written } from "../../answers.js";
