@@ -5,9 +5,9 @@
 // into a failing exit code.
 import autocannon, { type Result } from "autocannon";
 import { readConfig } from "../src/front/config.js";
-import { loadDescription, type Json } from "../src/front/description.js";
+import { loadDescription, type Json } from "../src/spec/description.js";
 import { exampleParameters, wireQuery } from "../src/front/example-request.js";
-import { indexOperations, type Operation } from "../src/front/operations.js";
+import { indexOperations, type Operation } from "../src/spec/operations.js";
 import { benchSandbox } from "./sandbox.js";
 import { startFront, startPrismAlone, type BenchServer } from "./servers.js";
 

@@ -1,24 +1,37 @@
-// Picks the engine of the configured mode: the sandbox (the default) or the examples.
-import { createExamplesEngine } from "./examples/engine.js";
+// The wiring: loads the description once, builds the engine of the configured mode (the sandbox
+// by default, or the examples) and hands both to the front. The examples engine loads Prism,
+// which is slow to import, so it is imported only when used: the examples mode, or the first
+// sandbox call that carries `Prefer`.
 import type { MockConfig } from "./front/config.js";
-import type { OpenApiDocument } from "./front/description.js";
-import type { AnswerEngine } from "./front/engine.js";
-import type { OperationTable } from "./front/operations.js";
-import type { SchemaCompiler } from "./front/schema-compiler.js";
+import { createMockServer, type MockServer } from "./front/server.js";
+import type { AnswerEngine } from "./spec/engine.js";
+import { loadSpec, type LoadedSpec } from "./spec/load.js";
 import { createSandboxEngine } from "./sandbox/engine.js";
 import type { SeedSource } from "./sandbox/seed.js";
 
+async function examplesEngine(spec: LoadedSpec, dynamic: boolean): Promise<AnswerEngine> {
+  const { createExamplesEngine } = await import("./examples/engine.js");
+  return createExamplesEngine(spec.doc, dynamic);
+}
+
 export async function createEngine(
-  doc: OpenApiDocument,
-  table: OperationTable,
-  compiler: SchemaCompiler,
+  spec: LoadedSpec,
   config: MockConfig & { seed?: SeedSource },
 ): Promise<AnswerEngine> {
-  if (config.mode === "examples") return createExamplesEngine(doc, config.dynamic);
-  return createSandboxEngine(doc, table.operations, compiler, {
+  if (config.mode === "examples") return examplesEngine(spec, config.dynamic);
+  return createSandboxEngine(spec.doc, spec.table.operations, spec.compiler, {
     dataDir: config.dataDir,
     memory: config.memory,
     seed: config.seed ?? config.seedPath,
-    examples: () => createExamplesEngine(doc, config.dynamic),
+    examples: () => examplesEngine(spec, config.dynamic),
   });
+}
+
+/** A front over the engine of `config.mode`, not listening yet. */
+export async function createWiredServer(
+  config: MockConfig & { seed?: SeedSource },
+): Promise<MockServer> {
+  const spec = await loadSpec(config.specPath);
+  const engine = await createEngine(spec, config);
+  return createMockServer(config, engine, spec);
 }

@@ -1,11 +1,10 @@
 // Starting the mock from a test: `await startMock({ port: 0, mode: "sandbox", memory: true })`
 // gives the server's origin and API URL, the control methods (reset, snapshots, clock, faults,
 // journal) for the first tenant that called or for one named by its credentials, and close().
-import type { JsonObject } from "./front/description.js";
+import type { JsonObject } from "./spec/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
 import { parseAuthPolicy } from "./front/config.js";
-import { createMockServer } from "./front/server.js";
 import {
   credentialsTenant,
   localControl,
@@ -58,7 +57,10 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   ) {
     throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
-  const mock = await createMockServer({
+  // Loaded on first use: importing the package stays cheap for a test file that only drives a
+  // sandbox started elsewhere, and Prism loads only in the examples mode (engines.ts).
+  const { createWiredServer } = await import("./engines.js");
+  const mock = await createWiredServer({
     ...defaults,
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",

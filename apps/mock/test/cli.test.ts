@@ -107,6 +107,7 @@ beforeAll(async () => {
   assertBuilt();
   docsDir = mkdtempSync(join(tmpdir(), "mock-cli-docs-"));
   writeFileSync(join(docsDir, "index.html"), "<!doctype html><title>Reference</title>");
+  writeFileSync(join(docsDir, "postman.json"), '{"info":{"name":"collection"}}');
   [plain, listed] = await Promise.all([
     startCli({ MOCK_DOCS_DIR: docsDir }),
     startCli({ MOCK_AUTH: `basic:api-integration:${SECRET}`, MOCK_LOG: "1" }),
@@ -137,6 +138,21 @@ describe("npm start", () => {
     const yaml = await fetch(`${root}/openapi.yaml`);
     expect(yaml.status).toBe(200);
     expect(await yaml.text()).toMatch(/^openapi: /m);
+  });
+
+  it("prints where the Postman collection and the control API are, and both answer there", async () => {
+    const api = bannerLine(plain.output(), "API").split(/\s+/)[1] ?? "";
+    const root = api.replace(/\/api\/v1$/, "");
+    expect(bannerLine(plain.output(), "Postman")).toContain(`${root}/postman.json`);
+    const postman = await fetch(`${root}/postman.json`);
+    expect(await postman.json()).toEqual({ info: { name: "collection" } });
+    const control = bannerLine(plain.output(), "Control API").split(/\s+/)[2] ?? "";
+    expect(control).toBe(`${root}/__sandbox/`);
+    const clock = await fetch(`${control}clock`, {
+      headers: { authorization: `Basic ${Buffer.from("demo:demo").toString("base64")}` },
+    });
+    expect(clock.status).toBe(200);
+    expect(await clock.json()).toMatchObject({ frozen: false });
   });
 
   it("prints a curl line that works as printed", async () => {

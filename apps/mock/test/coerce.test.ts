@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { coerceValue } from "../src/front/coerce.js";
-import type { Json, OpenApiDocument } from "../src/front/description.js";
+import type { Json, OpenApiDocument } from "../src/spec/description.js";
 import { FIXTURE_SPEC } from "./support/start-mock.js";
 
 const doc = JSON.parse(readFileSync(FIXTURE_SPEC, "utf8")) as OpenApiDocument;

@@ -14,16 +14,16 @@ import {
   type Json,
   type OpenApiDocument,
   type Schema,
-} from "../src/front/description.js";
+} from "../src/spec/description.js";
 import { exampleParameters, wirePairs, wireQuery } from "../src/front/example-request.js";
-import { indexOperations, type Operation } from "../src/front/operations.js";
-import { createSchemaCompiler, type ValidateFunction } from "../src/front/schema-compiler.js";
+import { indexOperations, type Operation } from "../src/spec/operations.js";
+import { createSchemaCompiler, type ValidateFunction } from "../src/spec/schema-compiler.js";
 import {
   allowedTypes,
   propertyNames,
   propertySchema,
   requiredNames,
-} from "../src/front/schema-navigation.js";
+} from "../src/spec/schema-navigation.js";
 import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 // The bundle is read before the tests are declared, so that each operation is its own test.

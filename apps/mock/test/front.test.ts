@@ -7,8 +7,8 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadDescription } from "../src/front/description.js";
-import { indexOperations } from "../src/front/operations.js";
+import { loadDescription } from "../src/spec/description.js";
+import { indexOperations } from "../src/spec/operations.js";
 import { redactTarget, secretParameterNames } from "../src/front/redact-target.js";
 import {
   AUTH,

@@ -12,8 +12,8 @@ import { dirname, join } from "node:path";
 import newman, { type Execution, type Summary } from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_BASE, readConfig } from "../src/front/config.js";
-import { loadDescription } from "../src/front/description.js";
-import { indexOperations } from "../src/front/operations.js";
+import { loadDescription } from "../src/spec/description.js";
+import { indexOperations } from "../src/spec/operations.js";
 import { BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 /** The mode of the mock the collection runs against: the sandbox, as integrators use it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { OpenApiDocument } from "../src/front/description.js";
-import { indexOperations } from "../src/front/operations.js";
+import type { OpenApiDocument } from "../src/spec/description.js";
+import { indexOperations } from "../src/spec/operations.js";
 import { createPrismAdapter, prismCopy } from "../src/examples/prism-adapter.js";
 
 /** PHP's empty array standing for an empty map: the shape the generator choked on. */

@@ -5,10 +5,10 @@
 // Afterwards the same server must still answer a valid request.
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDescription, type Json } from "../src/front/description.js";
+import { loadDescription, type Json } from "../src/spec/description.js";
 import { exampleParameters, wireQuery } from "../src/front/example-request.js";
-import { indexOperations, type Operation } from "../src/front/operations.js";
-import { allowedTypes, propertySchema, requiredNames } from "../src/front/schema-navigation.js";
+import { indexOperations, type Operation } from "../src/spec/operations.js";
+import { allowedTypes, propertySchema, requiredNames } from "../src/spec/schema-navigation.js";
 import { AUTH, BUNDLE_SPEC, startMock, type RunningMock } from "./support/start-mock.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ProblemError } from "../src/front/problem.js";
+import { ProblemError } from "../src/spec/problem.js";
 import { parseWireParams } from "../src/front/wire-params.js";
 
 const parse = (text: string) => parseWireParams(text, "query string");

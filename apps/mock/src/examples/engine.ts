@@ -1,7 +1,7 @@
 // The examples mode: every answer comes from the description through Prism, chosen by the
 // `Prefer` header (a named example, another status, generated data). No state.
-import type { AnswerEngine } from "../front/engine.js";
-import type { OpenApiDocument } from "../front/description.js";
+import type { AnswerEngine } from "../spec/engine.js";
+import type { OpenApiDocument } from "../spec/description.js";
 import { readPreferences } from "./prefer.js";
 import { createPrismAdapter, type PrismAdapter } from "./prism-adapter.js";
 

@@ -1,7 +1,7 @@
 // The `Prefer` request header (RFC 7240), with the preferences Prism understands:
 // `Prefer: code=404`, `Prefer: example=accepted`, `Prefer: dynamic=true, seed=42`.
-import type { Operation } from "../front/operations.js";
-import type { Problem } from "../front/problem.js";
+import type { Operation } from "../spec/operations.js";
+import type { Problem } from "../spec/problem.js";
 
 export interface MockPreferences {
   code?: string;

@@ -3,11 +3,11 @@
 // validation are the front's job, done by the real server's rules, so Prism's own checks are
 // off and it is handed the one operation the front already chose.
 import prismHttp from "@stoplight/prism-http";
-import type { OpenApiDocument } from "../front/description.js";
-import type { MockAnswer } from "../front/engine.js";
-import type { Operation } from "../front/operations.js";
+import type { OpenApiDocument } from "../spec/description.js";
+import type { MockAnswer } from "../spec/engine.js";
+import type { Operation } from "../spec/operations.js";
 import type { MockPreferences } from "./prefer.js";
-import type { Problem } from "../front/problem.js";
+import type { Problem } from "../spec/problem.js";
 
 const { createInstance, getHttpOperationsFromSpec, resetJSONSchemaGenerator } = prismHttp;
 

@@ -2,7 +2,7 @@
 // with HTTP Basic or an OAuth Bearer token. The mock has no users, so by default any
 // well-formed credentials pass; a list can restrict them (see config.ts).
 import type { AuthPolicy } from "./config.js";
-import type { Problem } from "./problem.js";
+import type { Problem } from "../spec/problem.js";
 
 const CHALLENGE = 'Basic realm="Service Desk mock", Bearer realm="Service Desk mock"';
 

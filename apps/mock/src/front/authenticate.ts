@@ -5,16 +5,13 @@
 import { checkCredentials } from "./auth.js";
 import type { AuthPolicy } from "./config.js";
 import type { TokenIssuer } from "./oauth.js";
-import type { Operation } from "./operations.js";
-import type { Problem } from "./problem.js";
-import { tenantKey } from "./tenant-key.js";
+import type { Operation } from "../spec/operations.js";
+import type { Problem } from "../spec/problem.js";
+import { oauthTenant, tenantKey } from "../spec/tenant-key.js";
+
+export { oauthTenant };
 
 export type Authentication = { tenant: string } | { problem: Problem };
-
-/** The tenant key of an OAuth client: never a secret, the client id is not one. */
-export function oauthTenant(clientId: string): string {
-  return `oauth:${clientId}`;
-}
 
 const CHALLENGE = 'Bearer realm="Service Desk mock"';
 

@@ -3,8 +3,8 @@
 // integer is wanted, "1"/"0"/"true"/"false" are booleans, `ids[0]=..` and `ids[]=..` both
 // make arrays. Values that cannot be converted are left as they are, so the validator names
 // them in its 428 answer instead of the mock guessing.
-import { isObject, type Json, type OpenApiDocument } from "./description.js";
-import { allowedTypes, itemsSchema, propertySchema } from "./schema-navigation.js";
+import { isObject, type Json, type OpenApiDocument } from "../spec/description.js";
+import { allowedTypes, itemsSchema, propertySchema } from "../spec/schema-navigation.js";
 
 const CANONICAL_INTEGER = /^-?(0|[1-9]\d*)$/;
 const LENIENT_INTEGER = /^[+-]?\d+$/;

@@ -1,10 +1,8 @@
 // Settings of the mock, read from command-line flags first and environment variables second,
 // so `PORT=4999 npm start` and `sd-toolkit-mock --port 4999` both work. Flags win because they are the
 // more deliberate of the two.
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { siteDir } from "@sd-toolkit/docs";
 
@@ -51,13 +49,6 @@ export const API_BASE = "/api/v1";
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
 
 const require = createRequire(import.meta.url);
-
-/** The folder of this package, found from this file whether it runs from src/ or dist/src/. */
-export function packageDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(resolve(dir, "package.json"))) dir = dirname(dir);
-  return dir;
-}
 
 /**
  * The bundled description, from the `@sd-toolkit/openapi` dependency: an installed mock and the

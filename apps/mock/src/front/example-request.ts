@@ -3,8 +3,8 @@
 // send them.
 import { toWirePairs } from "@sd-toolkit/client/wire";
 import type { AuthPolicy } from "./config.js";
-import { isObject, type Json, type Schema } from "./description.js";
-import type { Operation } from "./operations.js";
+import { isObject, type Json, type Schema } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
 
 function schemaExample(schema: Schema): Json | undefined {
   if (!isObject(schema)) return undefined;

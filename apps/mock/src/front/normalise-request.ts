@@ -4,7 +4,7 @@
 // description declares, ready to validate.
 import type { IncomingMessage } from "node:http";
 import { coerceParameters } from "./coerce.js";
-import type { Json, OpenApiDocument } from "./description.js";
+import type { Json, OpenApiDocument } from "../spec/description.js";
 import { parseBody } from "./parse-body.js";
 import { readBody } from "./read-body.js";
 import { parseWireParams } from "./wire-params.js";

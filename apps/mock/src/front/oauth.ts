@@ -5,8 +5,8 @@
 // clock to expire it. Tokens live in memory: after a restart a client simply asks again.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { deref, isObject, type OpenApiDocument } from "./description.js";
-import type { Operation } from "./operations.js";
+import { deref, isObject, type OpenApiDocument } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
 import { readBody } from "./read-body.js";
 
 /** The token endpoint's path, next to `/api/v1` as on a real instance. */

@@ -2,8 +2,8 @@
 // (what real clients send) follow the same PHP bracket rules as the query string; JSON
 // objects are taken as they are. Anything malformed is a 400 that says what was wrong.
 import busboy from "busboy";
-import { isObject, type Json } from "./description.js";
-import { ProblemError } from "./problem.js";
+import { isObject, type Json } from "../spec/description.js";
+import { ProblemError } from "../spec/problem.js";
 import {
   MAX_DEPTH,
   MAX_PARAMETERS,

@@ -1,7 +1,7 @@
 // Reads a request body into memory, refusing it (413) as soon as it passes the limit, so a
 // huge or endless upload costs at most the limit in memory.
 import type { IncomingMessage } from "node:http";
-import { ProblemError } from "./problem.js";
+import { ProblemError } from "../spec/problem.js";
 
 /** The client went away before its body was complete: there is nobody to answer. */
 export class ClientGoneError extends Error {

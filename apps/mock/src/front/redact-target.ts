@@ -2,9 +2,15 @@
 // from the description, not listed here: every query parameter and body field it marks
 // `format: password` (the user operations take passwords, and the server also reads body
 // fields from the query string, where a log line would show them).
-import { deref, isObject, type OpenApiDocument } from "./description.js";
-import type { Operation } from "./operations.js";
-import { propertyNames, propertySchema } from "./schema-navigation.js";
+import {
+  deref,
+  isObject,
+  type Json,
+  type JsonObject,
+  type OpenApiDocument,
+} from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
+import { propertyNames, propertySchema } from "../spec/schema-navigation.js";
 
 const isSecret = (doc: OpenApiDocument, schema: unknown) => {
   const resolved = deref(doc, schema as never);
@@ -53,4 +59,21 @@ export function redactTarget(url: string, secrets: ReadonlySet<string>): string 
       return secrets.has(base) ? `${pair.slice(0, eq)}=***` : pair;
     });
   return `${url.slice(0, q)}?${pairs.join("&")}`;
+}
+
+/** A copy of `params` with the value of every secret parameter (any depth) replaced. */
+export function redactParams(params: JsonObject, secrets: ReadonlySet<string>): JsonObject {
+  const redact = (value: Json): Json => {
+    if (Array.isArray(value)) return value.map(redact);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value).map(([name, inner]) => [
+          name,
+          secrets.has(name.toLowerCase()) ? "***" : redact(inner),
+        ]),
+      );
+    }
+    return value;
+  };
+  return redact(params) as JsonObject;
 }

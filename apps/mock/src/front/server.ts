@@ -7,9 +7,10 @@ import type { AddressInfo, Socket } from "node:net";
 import { createAuthenticator, oauthTenant, type Authenticator } from "./authenticate.js";
 import { API_BASE, type MockConfig } from "./config.js";
 import { applyCors } from "./cors.js";
-import { loadDescription, type OpenApiDocument } from "./description.js";
+import type { OpenApiDocument } from "../spec/description.js";
 import { normaliseRequest } from "./normalise-request.js";
-import { indexOperations, type Operation, type OperationTable } from "./operations.js";
+import type { Operation, OperationTable } from "../spec/operations.js";
+import type { LoadedSpec } from "../spec/load.js";
 import {
   answerTokenRequest,
   describedScopes,
@@ -18,22 +19,18 @@ import {
   TokenIssuer,
   type TokenEndpointOptions,
 } from "./oauth.js";
-import { redactTarget, secretParameterNames } from "./redact-target.js";
-import { redactParams } from "../sandbox/control/journal.js";
-import { answerControl, CONTROL_BASE } from "../sandbox/control/routes.js";
-import type { FaultAction } from "../sandbox/control/faults.js";
-import { createEngine } from "../engines.js";
-import type { SeedSource } from "../sandbox/seed.js";
-import type { AnswerEngine, MockAnswer } from "./engine.js";
+import { redactParams, redactTarget, secretParameterNames } from "./redact-target.js";
+import { answerControl, CONTROL_BASE } from "./control-routes.js";
+import type { FaultAction } from "../spec/control.js";
+import type { AnswerEngine, MockAnswer } from "../spec/engine.js";
 import {
   invalidParameters,
   type Problem,
   ProblemError,
   problemBody,
   sendProblem,
-} from "./problem.js";
+} from "../spec/problem.js";
 import { ClientGoneError } from "./read-body.js";
-import { createSchemaCompiler } from "./schema-compiler.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
 import { createRequestValidator, type RequestValidator } from "./validate-request.js";
 
@@ -319,17 +316,16 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
   else sendAnswer(req, res, answer);
 }
 
-export async function createMockServer(
-  config: MockConfig & { seed?: SeedSource },
-): Promise<MockServer> {
-  const doc = await loadDescription(config.specPath);
-  const table = indexOperations(doc);
-  const compiler = createSchemaCompiler(doc);
+/** The front over `engine`; the wiring (engines.ts) builds the engine and loads `spec` once. */
+export function createMockServer(
+  config: MockConfig,
+  engine: AnswerEngine,
+  { doc, table, compiler }: LoadedSpec,
+): MockServer {
   const validators = new Map<Operation, RequestValidator>();
   for (const operation of table.operations) {
     validators.set(operation, createRequestValidator(doc, compiler, operation));
   }
-  const engine = await createEngine(doc, table, compiler, config);
   const site = createStaticSite(config.docsDir, config.specPath, config.specYamlPath);
   const secrets = secretParameterNames(doc, table.operations);
   const scopes = operationScopes(doc, table.operations);

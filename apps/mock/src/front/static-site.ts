@@ -5,7 +5,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { API_BASE } from "./config.js";
-import { sendProblem } from "./problem.js";
+import { sendProblem } from "../spec/problem.js";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -1,27 +1,19 @@
 // Validates the normalised parameters of a request against everything the description says
 // about them (query parameters and the body schema, as one object, since the real server
 // reads both places alike) and turns validator errors into one entry per offending parameter.
-import { isObject, type Json, type OpenApiDocument, type Schema } from "./description.js";
-import type { Operation } from "./operations.js";
-import type { ErrorObject, SchemaCompiler, ValidateFunction } from "./schema-compiler.js";
+import { isObject, type Json, type OpenApiDocument, type Schema } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
+import type { InvalidParam } from "../spec/problem.js";
+import type { ErrorObject, SchemaCompiler, ValidateFunction } from "../spec/schema-compiler.js";
 import {
   allowedTypes,
   describeSchema,
   itemsSchema,
   propertyNames,
   propertySchema,
-} from "./schema-navigation.js";
+} from "../spec/schema-navigation.js";
 
-export interface InvalidParam {
-  /** The parameter as it travels on the wire: `user_id`, `ids[1]`, `key_values[color]`. */
-  name: string;
-  /** What is wrong, as the end of a sentence that starts with the name. */
-  reason: string;
-  /** What the description wants there. */
-  expected: string;
-  /** What arrived, shortened; absent when nothing did. */
-  received?: string;
-}
+export type { InvalidParam };
 
 export interface RequestValidator {
   /** The schema of each declared parameter, for coercing wire strings before validation. */

@@ -3,8 +3,8 @@
 // dictionary, and a bare name given twice keeps its last value. Unlike PHP, text that is not
 // valid percent-encoded UTF-8 is refused (400) instead of reaching the operation garbled.
 import qs from "qs";
-import type { Json } from "./description.js";
-import { ProblemError } from "./problem.js";
+import type { Json } from "../spec/description.js";
+import { ProblemError } from "../spec/problem.js";
 
 /** PHP's default max_input_vars; it also bounds the size of one array. */
 export const MAX_PARAMETERS = 1000;

@@ -3,8 +3,8 @@
 // front lets the call through and the handler refuses it the way the real server refuses a
 // missing parameter: 428, with the same body as the front's (`error`, `status`, and
 // `invalid_params` naming the parameters, one of which is required).
-import type { Json, JsonObject } from "../front/description.js";
-import { invalidParameters, problemBody } from "../front/problem.js";
+import type { Json, JsonObject } from "../spec/description.js";
+import { invalidParameters, problemBody } from "../spec/problem.js";
 import type { SandboxAnswer } from "./handler.js";
 
 /** True when the parameter was sent (an empty array counts as not sent). */

@@ -1,8 +1,9 @@
 // The answer shapes the real server uses, so handlers state intent instead of building bodies:
 // the write envelope, business-rule refusals (HTTP 200 with status ERROR), HTTP errors with the
 // `{error, status}` body, and PHP's way of writing an empty map.
-import type { Json, JsonObject } from "../front/description.js";
+import type { Json, JsonObject } from "../spec/description.js";
 import type { SandboxAnswer } from "./handler.js";
+import type { StoredRecord, TenantStore } from "./store.js";
 
 /** A plain 200 answer. */
 export function ok(body: Json): SandboxAnswer {
@@ -35,4 +36,22 @@ export function phpMap<T extends Json>(map: Record<string, T>): Json {
 /** Ids PHP sends as text (new row ids, some map keys). */
 export function idText(id: number): string {
   return String(id);
+}
+
+/** A record that must exist for the call to go on, or the refusal to answer instead. */
+export type RequiredRecord<T> =
+  { record: T; refusal?: undefined } | { record?: undefined; refusal: SandboxAnswer };
+
+/**
+ * Loads the record of `kind` with `id`, or gives the refusal the domains answer for an unknown
+ * id: `There is no <noun> with id <id>.` in the status envelope.
+ */
+export function requireRecord<T extends StoredRecord = StoredRecord>(
+  store: TenantStore,
+  kind: string,
+  id: number,
+  noun: string,
+): RequiredRecord<T> {
+  const record = store.get<T>(kind, id);
+  return record ? { record } : { refusal: refused(`There is no ${noun} with id ${id}.`) };
 }

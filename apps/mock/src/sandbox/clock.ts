@@ -2,19 +2,15 @@
 // offset, or a fixed time while the clock is frozen. Every timestamp a handler writes comes
 // from here, and the control API sets or advances it, so a test can create a request "two hours
 // ago" or step past a token's expiry without waiting.
+import type { ClockState } from "../spec/control.js";
 import type { TenantStore } from "./store.js";
+
+export type { ClockState };
 
 const OFFSET_KEY = "clock.offset_seconds";
 const FROZEN_KEY = "clock.frozen_at";
 
 const machineNow = () => Math.floor(Date.now() / 1000);
-
-export interface ClockState {
-  /** Sandbox time, epoch seconds. */
-  now: number;
-  /** True while the clock stands still (it moves only when advanced). */
-  frozen: boolean;
-}
 
 export function sandboxNow(store: TenantStore): number {
   const frozen = store.setting(FROZEN_KEY);

@@ -1,7 +1,7 @@
 // Dates are stored as epoch seconds and written out as the call asks: epoch seconds by default,
 // ISO-8601 text with `date_format=iso8601` (and `iso8601noT`, `YYYY-mm-dd H:i`, which only time
 // tracking takes).
-import type { Json, JsonObject } from "../front/description.js";
+import type { Json, JsonObject } from "../spec/description.js";
 
 export type DateFormat = "epoch" | "iso8601" | "iso8601noT";
 

@@ -2,11 +2,11 @@
 // one transaction committed before the answer leaves. An operation with no handler answers 501
 // naming it: never an example in disguise. A call carrying a `Prefer` header is answered from
 // the examples, as in the examples mode, so a test can still ask for a described 429.
-import type { AnswerEngine, ApiCall, MockAnswer } from "../front/engine.js";
-import type { OpenApiDocument } from "../front/description.js";
-import type { Operation } from "../front/operations.js";
-import type { Problem } from "../front/problem.js";
-import type { SchemaCompiler } from "../front/schema-compiler.js";
+import type { AnswerEngine, ApiCall, MockAnswer } from "../spec/engine.js";
+import type { OpenApiDocument } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
+import type { Problem } from "../spec/problem.js";
+import type { SchemaCompiler } from "../spec/schema-compiler.js";
 import { httpError } from "./answers.js";
 import { sandboxNow } from "./clock.js";
 import { dateWriter, readDateFormat } from "./dates.js";
@@ -35,7 +35,7 @@ export async function createSandboxEngine(
   compiler: SchemaCompiler,
   options: SandboxOptions,
 ): Promise<SandboxEngine> {
-  const registry = buildRegistry(doc, operations, await loadDomainModules());
+  const registry = buildRegistry(doc, operations, loadDomainModules());
   const seed = loadSeed(options.seed, registry.kinds, compiler);
   const tenants = new TenantPool({ dataDir: options.dataDir, memory: options.memory, seed });
   let examples: Promise<AnswerEngine> | undefined;

@@ -1,6 +1,6 @@
 // Real pages over the state, in the two styles the API uses: a cursor (`page_key` in,
 // `next_page_key` out, null on the last page) and offsets (`limit`, `offset`, `total`).
-import type { Json } from "../front/description.js";
+import type { Json } from "../spec/description.js";
 
 export interface CursorPage<T> {
   items: T[];

@@ -1,15 +1,13 @@
 // Joins the domain modules (./domains/, one per tag) into one map from operationId to handler,
 // and checks them against the description at startup: a handler for an operation the
 // description lacks, or one filed under another tag's module, is a mistake to report at once.
-import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { isObject, type OpenApiDocument } from "../front/description.js";
-import type { Operation } from "../front/operations.js";
-import type { DomainModule, Handler, KindSpec } from "./handler.js";
+import { isObject, type OpenApiDocument } from "../spec/description.js";
+import type { Operation } from "../spec/operations.js";
+import { DOMAIN_MODULES } from "./domains/index.js";
+import type { DomainModule, KindSpec, RegisteredHandler } from "./handler.js";
 
 export interface Registry {
-  handlers: ReadonlyMap<string, Handler>;
+  handlers: ReadonlyMap<string, RegisteredHandler>;
   kinds: ReadonlyMap<string, KindSpec>;
   /** Operations of the description with no handler yet, as `operationId (METHOD /path)`. */
   missing: string[];
@@ -24,23 +22,9 @@ export function moduleName(tag: string): string {
     .replace(/^-|-$/g, "");
 }
 
-const DOMAINS_DIR = join(dirname(fileURLToPath(import.meta.url)), "domains");
-
-/** The modules in ./domains/, whether this runs from src/ (tests) or dist/ (built). */
-export async function loadDomainModules(dir = DOMAINS_DIR): Promise<Map<string, DomainModule>> {
-  const modules = new Map<string, DomainModule>();
-  const files = readdirSync(dir)
-    .filter((name) => /\.(ts|js)$/.test(name) && !/\.d\.ts$/.test(name))
-    .sort();
-  for (const file of files) {
-    const loaded = (await import(pathToFileURL(join(dir, file)).href)) as { domain?: unknown };
-    const domain = loaded.domain;
-    if (!isObject(domain as never) || typeof (domain as DomainModule).tag !== "string") {
-      throw new Error(`Sandbox domain module ${file} does not export a \`domain\` with a tag`);
-    }
-    modules.set(file.replace(/\.(ts|js)$/, ""), domain as DomainModule);
-  }
-  return modules;
+/** The modules in ./domains/ (listed in domains/index.ts). */
+export function loadDomainModules(): ReadonlyMap<string, DomainModule> {
+  return DOMAIN_MODULES;
 }
 
 function operationTag(doc: OpenApiDocument, operation: Operation): string | undefined {
@@ -55,7 +39,7 @@ export function buildRegistry(
   modules: ReadonlyMap<string, DomainModule>,
 ): Registry {
   const byId = new Map(operations.map((op) => [op.operationId, op]));
-  const handlers = new Map<string, Handler>();
+  const handlers = new Map<string, RegisteredHandler>();
   const kinds = new Map<string, KindSpec>();
   const problems: string[] = [];
   for (const [file, domain] of modules) {
@@ -75,7 +59,8 @@ export function buildRegistry(
         problems.push(`${file}: ${operationId} belongs to tag "${tag}", not "${domain.tag}"`);
       }
       if (handlers.has(operationId)) problems.push(`${file}: ${operationId} has two handlers`);
-      handlers.set(operationId, handler);
+      // The front validated the parameters against the description these types come from.
+      handlers.set(operationId, handler as unknown as RegisteredHandler);
     }
     for (const [kind, spec] of Object.entries(domain.kinds ?? {})) {
       if (kinds.has(kind)) problems.push(`${file}: record kind "${kind}" is declared twice`);

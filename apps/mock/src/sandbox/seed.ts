@@ -4,9 +4,9 @@
 // It is checked on load, and every error names the record at fault.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isObject, type Json, type JsonObject } from "../front/description.js";
-import { packageDir } from "../front/config.js";
-import type { SchemaCompiler, ValidateFunction } from "../front/schema-compiler.js";
+import { isObject, type Json, type JsonObject } from "../spec/description.js";
+import { packageDir } from "../spec/package-dir.js";
+import type { SchemaCompiler, ValidateFunction } from "../spec/schema-compiler.js";
 import type { KindSpec } from "./handler.js";
 import type { StoredRecord } from "./store.js";
 

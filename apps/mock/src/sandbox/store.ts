@@ -3,7 +3,7 @@
 // observers, voters...), one id counter per kind, and small settings (the clock's offset).
 // Every call runs in one transaction that commits before the answer is sent.
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import type { Json, JsonObject } from "../front/description.js";
+import type { Json, JsonObject } from "../spec/description.js";
 
 /** A stored record: its body plus the id it is keyed by. */
 export type StoredRecord = JsonObject & { id: number };

@@ -1,26 +1,14 @@
 // Breaking news in sandbox mode, through the client over real HTTP: an announcement is
 // published, followed up, read back with its history, changed and resolved; an announcement
 // that targets nobody is refused.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { describedClients } from "../support/described-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
-const { clientFor, takeOffDescription } = describedClients(() => mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
+const it = sandboxTest();
 
 describe("an announcement and its follow-ups", () => {
-  it("publishes, follows up, reads the history back, changes and resolves", async () => {
-    const sd = clientFor("news-scenario");
+  it("publishes, follows up, reads the history back, changes and resolves", async ({ client }) => {
+    const sd = client("news-scenario");
     const startedAt = Math.floor(Date.now() / 1000);
     const created = await sd.POST("/breakingnews", {
       body: {
@@ -99,8 +87,8 @@ describe("an announcement and its follow-ups", () => {
     });
   });
 
-  it("holds the seeded announcement 61 and its follow-up", async () => {
-    const sd = clientFor("news-seed");
+  it("holds the seeded announcement 61 and its follow-up", async ({ client }) => {
+    const sd = client("news-seed");
     expect((await sd.GET("/breakingnews", { params: { query: { id: 61 } } })).data).toEqual({
       id: 61,
       title: "Email delays on the EU cluster",
@@ -118,8 +106,8 @@ describe("an announcement and its follow-ups", () => {
     ).toHaveLength(1);
   });
 
-  it("lists the states and importance levels, one of them with id", async () => {
-    const sd = clientFor("news-catalogues");
+  it("lists the states and importance levels, one of them with id", async ({ client }) => {
+    const sd = client("news-catalogues");
     expect((await sd.GET("/breakingnews.attributes.status")).data).toEqual([
       { id: 1, name: "Active" },
       { id: 2, name: "Resolved" },
@@ -132,8 +120,11 @@ describe("an announcement and its follow-ups", () => {
     ).toEqual([]);
   });
 
-  it("refuses an announcement without targets, unknown ids and unknown states", async () => {
-    const sd = clientFor("news-refusals");
+  it("refuses an announcement without targets, unknown ids and unknown states", async ({
+    client,
+    mock,
+  }) => {
+    const sd = client("news-refusals");
     const refusals = [
       await sd.POST("/breakingnews", { body: { title: "x", body: "x", type_id: 3 } }),
       await sd.PUT("/breakingnews", { body: { id: 61, status_id: 7 } }),

@@ -1,21 +1,10 @@
 // Categories in sandbox mode, through the client: the seeded tree, the two spellings of ids,
 // `search`, and paging by page number walked to the end with `paginate`.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import { startMock } from "../../src/index.js";
 
-const { clientFor, takeOffDescription } = checkedClients();
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
-
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest();
 
 /** 45 categories under Hardware (37), laid over the built-in seed: three pages of 20. */
 const manyCategories = {
@@ -36,8 +25,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("categories", () => {
-  it("answers the seeded tree, ids as text on /categories and as integers on the second name", async () => {
-    const sd = clientFor("categories", mock.apiUrl);
+  it("answers the seeded tree, ids as text on /categories and as integers on the second name", async ({
+    mock,
+    checker,
+  }) => {
+    const sd = checker.clientFor("categories", mock.apiUrl);
     expect((await sd.GET("/categories")).data).toEqual([
       { id: "37", name: "Hardware", parent_category_id: 0 },
       { id: "38", name: "Laptops", parent_category_id: 37 },
@@ -51,10 +43,10 @@ describe("categories", () => {
     expect(one.data).toEqual([{ id: "38", name: "Laptops", parent_category_id: 37 }]);
   });
 
-  it("pages by page number, 20 by default, walked to the end by paginate", async () => {
+  it("pages by page number, 20 by default, walked to the end by paginate", async ({ checker }) => {
     const paged = await startMock({ port: 0, mode: "sandbox", memory: true, seed: manyCategories });
     try {
-      const sd = clientFor("categories-paged", paged.apiUrl);
+      const sd = checker.clientFor("categories-paged", paged.apiUrl);
       const first = await sd.GET("/categories");
       expect(first.data).toHaveLength(20);
       const third = await sd.GET("/categories", { params: { query: { page: 3 } } });

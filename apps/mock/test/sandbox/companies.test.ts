@@ -2,30 +2,13 @@
 // real HTTP: a company created with everything in the query string, users created and put into
 // it, into a group and a location, listed back, then taken out again; renames, deletes, and the
 // refusals for records that do not exist.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import {
-  type CheckedAnswers,
-  checkingFetch,
-  expectDescribed,
-  peopleClient,
-  type PeopleClient,
-} from "../support/people-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import { peopleChoices, type Client } from "../support/checked-client.js";
 
-const found: CheckedAnswers = { offDescription: [] };
-afterEach(() => expectDescribed(found));
+const it = sandboxTest({ undescribed: peopleChoices });
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-
-const client = (tenant: string) => peopleClient(mock.apiUrl, tenant, found);
-
-async function createUser(sd: PeopleClient, username: string) {
+async function createUser(sd: Client, username: string) {
   const { data } = await sd.POST("/user", {
     body: { username, name: username, lastname: "Importer", email: `${username}@freight.example` },
   });
@@ -33,14 +16,18 @@ async function createUser(sd: PeopleClient, username: string) {
 }
 
 describe("membership imports", () => {
-  it("imports a company, its users, a group and a location, lists them, then undoes it", async () => {
+  it("imports a company, its users, a group and a location, lists them, then undoes it", async ({
+    client,
+    mock,
+    checkedFetch,
+  }) => {
     const sd = client("imports");
 
     // Everything in the query string and an empty body, as invgo and Postman send writes.
     const url = new URL(`${mock.apiUrl}/companies`);
     url.searchParams.set("name", "Northwind Air");
     url.searchParams.set("external_id", "CRM-40100");
-    const raw = await checkingFetch(found)(url, {
+    const raw = await checkedFetch(url, {
       method: "POST",
       headers: { authorization: `Basic ${Buffer.from("imports:secret").toString("base64")}` },
     });
@@ -155,7 +142,9 @@ describe("membership imports", () => {
     expect((await sd.GET("/companies.groups", { params: { query: { id: 10 } } })).data).toEqual([]);
   });
 
-  it("renames a company with PUT /companies and finds it by its new external id", async () => {
+  it("renames a company with PUT /companies and finds it by its new external id", async ({
+    client,
+  }) => {
     const sd = client("rename");
     const changed = await sd.PUT("/companies", {
       body: { id: 9, name: "Northwind Freight BV", external_id: "NWF-0009" },
@@ -175,7 +164,7 @@ describe("membership imports", () => {
     ).toEqual([]);
   });
 
-  it("starts every tenant from the example data set", async () => {
+  it("starts every tenant from the example data set", async ({ client }) => {
     const sd = client("seeded");
     expect(
       (await sd.GET("/companies", { params: { query: { name: "Northwind Logistics" } } })).data,
@@ -191,7 +180,7 @@ describe("membership imports", () => {
     expect((users as Array<{ id: number }>).map((u) => u.id)).toEqual([1042, 1187]);
   });
 
-  it("deletes a location with everything below it, a group and a company", async () => {
+  it("deletes a location with everything below it, a group and a company", async ({ client }) => {
     const sd = client("deletes");
     const child = (await sd.POST("/locations", { body: { name: "Dock 2", parent_id: 4 } }))
       .data as { id: number };
@@ -221,7 +210,9 @@ describe("membership imports", () => {
     });
   });
 
-  it("refuses writes aimed at records that do not exist, and a call without its parameters", async () => {
+  it("refuses writes aimed at records that do not exist, and a call without its parameters", async ({
+    client,
+  }) => {
     const sd = client("refusals");
     expect((await sd.POST("/groups.users", { body: { id: 999, users: [1042] } })).data).toEqual({
       status: "ERROR",
@@ -255,7 +246,7 @@ describe("membership imports", () => {
     ]);
   });
 
-  it("keeps one credential's companies from another", async () => {
+  it("keeps one credential's companies from another", async ({ client }) => {
     const alice = client("alice-co");
     const bob = client("bob-co");
     await alice.POST("/companies", { body: { name: "Alice Only" } });

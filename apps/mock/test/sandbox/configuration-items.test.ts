@@ -1,25 +1,17 @@
 // Configuration Items in sandbox mode, through the client: CIs by id, and the requests linked to
 // assets (the `request_ci` relation, laid over the built-in seed here).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import { startMock } from "../../src/index.js";
 
-const { clientFor, takeOffDescription } = checkedClients();
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
-
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest();
 
 describe("configuration items", () => {
-  it("finds CIs by internal id, within an integration when one is named", async () => {
-    const sd = clientFor("cis", mock.apiUrl);
+  it("finds CIs by internal id, within an integration when one is named", async ({
+    mock,
+    checker,
+  }) => {
+    const sd = checker.clientFor("cis", mock.apiUrl);
     const laptop = {
       ci_internal_id: 7734,
       ci_external_id: 457,
@@ -37,7 +29,7 @@ describe("configuration items", () => {
     expect(otherSource.data).toEqual([]);
   });
 
-  it("lists and counts the requests linked to assets", async () => {
+  it("lists and counts the requests linked to assets", async ({ checker }) => {
     const linked = await startMock({
       port: 0,
       mode: "sandbox",
@@ -53,7 +45,7 @@ describe("configuration items", () => {
       },
     });
     try {
-      const sd = clientFor("assets", linked.apiUrl);
+      const sd = checker.clientFor("assets", linked.apiUrl);
       const assets = await sd.GET("/assets", {
         params: { query: { assets_source_id: 2, assets_ids: ["457", "458"] } },
       });

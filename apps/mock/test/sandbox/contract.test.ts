@@ -4,10 +4,10 @@
 // examples name seeded ids, so a handler that cannot find them, or answers another shape, fails.
 import { createServiceDeskClient } from "@sd-toolkit/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDescription, type Json } from "../../src/front/description.js";
+import { loadDescription, type Json } from "../../src/spec/description.js";
 import { exampleParameters } from "../../src/front/example-request.js";
-import { indexOperations, type Operation } from "../../src/front/operations.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { indexOperations, type Operation } from "../../src/spec/operations.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { startMock, type RunningMock } from "../../src/index.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { answerValidators } from "../support/answer-schemas.js";
@@ -16,7 +16,7 @@ import { ARRANGE } from "./contract-arrange.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
 const { operations } = indexOperations(doc);
-const registry = buildRegistry(doc, operations, await loadDomainModules());
+const registry = buildRegistry(doc, operations, loadDomainModules());
 const handled = operations.filter((op) => registry.handlers.has(op.operationId));
 const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
 const BODY_METHODS = new Set(["post", "put", "patch"]);

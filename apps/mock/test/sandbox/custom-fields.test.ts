@@ -2,39 +2,28 @@
 // options added, changed and deleted, then read back; the legacy /cf.field.options on the same
 // options; field definitions by category; refusals for unknown fields and fields of the wrong
 // kind.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
 /**
  * A refusal of GET /cf.field.options.tree (an unknown field, or a field that is not a tree) is
  * the ERROR envelope where the description only has the array of options: a recorded choice.
  */
-const clients = await checkedClients(
-  (method, path, body) =>
+
+const it = sandboxTest({
+  undescribed: (method, path, body) =>
     method === "get" &&
     path === "/cf.field.options.tree" &&
     (body as { status?: string }).status === "ERROR",
-);
-afterEach(() => {
-  expect(clients.takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
-
-let mock: RunningMock;
-const clientFor = (username: string) => clients.clientFor(username, mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
 });
 
 type TreeOption = { hash: string; key: string; name: string; children: TreeOption[] };
 
 describe("options of a list field", () => {
-  it("are added, relabelled, deleted and read back, the legacy endpoints on the same state", async () => {
-    const sd = clientFor("cf-list");
+  it("are added, relabelled, deleted and read back, the legacy endpoints on the same state", async ({
+    client,
+  }) => {
+    const sd = client("cf-list");
     const read = async () =>
       (await sd.GET("/cf.field.options.list", { params: { query: { uid: 22 } } })).data;
     expect(await read()).toEqual({
@@ -81,7 +70,7 @@ describe("options of a list field", () => {
     expect(await read()).toEqual({ "key-value": { "lt-0459": "LT-0459 Lenovo T14s" } });
 
     // Another credential's field 22 still has the seed's two options.
-    const other = await clientFor("cf-list-other").GET("/cf.field.options.list", {
+    const other = await client("cf-list-other").GET("/cf.field.options.list", {
       params: { query: { uid: 22 } },
     });
     expect(Object.keys((other.data as { "key-value": object })["key-value"])).toEqual([
@@ -90,15 +79,17 @@ describe("options of a list field", () => {
     ]);
   });
 
-  it("reads the option settings of a list field", async () => {
-    const { data } = await clientFor("cf-config").GET("/cf.field.options.list.config", {
+  it("reads the option settings of a list field", async ({ client }) => {
+    const { data } = await client("cf-config").GET("/cf.field.options.list.config", {
       params: { query: { uid: 22 } },
     });
     expect(data).toEqual({ configurations: [], count: 0 });
   });
 
-  it("refuses list calls on an unknown field or on a field that is not a list", async () => {
-    const sd = clientFor("cf-list-refusals");
+  it("refuses list calls on an unknown field or on a field that is not a list", async ({
+    client,
+  }) => {
+    const sd = client("cf-list-refusals");
     const unknown = await sd.GET("/cf.field.options.list", { params: { query: { uid: 99 } } });
     expect(unknown.data).toEqual({ status: "ERROR", info: "There is no custom field 99." });
     const tree = await sd.POST("/cf.field.options.list", {
@@ -115,7 +106,7 @@ describe("options of a list field", () => {
     expect(config.data).toMatchObject({ status: "ERROR" });
   });
 
-  it("answers 428 naming key_values when it is missing", async () => {
+  it("answers 428 naming key_values when it is missing", async ({ mock }) => {
     const response = await fetch(`${mock.apiUrl}/cf.field.options.list?uid=22&type=key-value`, {
       method: "POST",
       headers: { authorization: `Basic ${Buffer.from("cf-428:x").toString("base64")}` },
@@ -127,8 +118,10 @@ describe("options of a list field", () => {
 });
 
 describe("options of a tree field", () => {
-  it("are added, renamed, overwritten and deleted with their subtree, and read back", async () => {
-    const sd = clientFor("cf-tree");
+  it("are added, renamed, overwritten and deleted with their subtree, and read back", async ({
+    client,
+  }) => {
+    const sd = client("cf-tree");
     const read = async () =>
       (await sd.GET("/cf.field.options.tree", { params: { query: { uid: 24 } } }))
         .data as TreeOption[];
@@ -180,10 +173,10 @@ describe("options of a tree field", () => {
     expect(await read()).toEqual([lenovo]);
   });
 
-  it("gives the same hashes to the same calls in two tenants", async () => {
+  it("gives the same hashes to the same calls in two tenants", async ({ client }) => {
     const hashes = [];
     for (const tenant of ["cf-hash-a", "cf-hash-b"]) {
-      const sd = clientFor(tenant);
+      const sd = client(tenant);
       await sd.POST("/cf.field.options.tree", { body: { uid: 24, name: "HP" } });
       const { data } = await sd.GET("/cf.field.options.tree", { params: { query: { uid: 24 } } });
       hashes.push((data as TreeOption[])[1]?.hash);
@@ -192,8 +185,8 @@ describe("options of a tree field", () => {
     expect(hashes[1]).toBe(hashes[0]);
   });
 
-  it("adds the option when PUT names a hash that is not there", async () => {
-    const sd = clientFor("cf-tree-put-adds");
+  it("adds the option when PUT names a hash that is not there", async ({ client }) => {
+    const sd = client("cf-tree-put-adds");
     const put = await sd.PUT("/cf.field.options.tree", {
       body: { uid: 24, hash: "0badf00d", key: "acer", name: "Acer" },
     });
@@ -207,8 +200,10 @@ describe("options of a tree field", () => {
     });
   });
 
-  it("refuses an unknown parent or hash, a key taken by another option, a field that is not a tree", async () => {
-    const sd = clientFor("cf-tree-refusals");
+  it("refuses an unknown parent or hash, a key taken by another option, a field that is not a tree", async ({
+    client,
+  }) => {
+    const sd = client("cf-tree-refusals");
     const parent = await sd.POST("/cf.field.options.tree", {
       body: { uid: 24, name: "Orphan", parent_hash: "ffffffff" },
     });
@@ -238,8 +233,10 @@ describe("options of a tree field", () => {
 });
 
 describe("field definitions", () => {
-  it("lists the active fields, the shared ones apart, and the kinds of field", async () => {
-    const sd = clientFor("cf-fields");
+  it("lists the active fields, the shared ones apart, and the kinds of field", async ({
+    client,
+  }) => {
+    const sd = client("cf-fields");
     const all = await sd.GET("/cf.fields.all", {});
     expect((all.data as Array<{ uid: number }>).map((field) => field.uid)).toEqual([
       21, 22, 23, 24,
@@ -266,8 +263,10 @@ describe("field definitions", () => {
     );
   });
 
-  it("gives the fields of a category, and those a new request of it starts with", async () => {
-    const sd = clientFor("cf-by-category");
+  it("gives the fields of a category, and those a new request of it starts with", async ({
+    client,
+  }) => {
+    const sd = client("cf-by-category");
     const laptops = await sd.GET("/cf.fields.by.category", {
       params: { query: { category_id: 38 } },
     });

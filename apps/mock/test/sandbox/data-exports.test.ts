@@ -1,43 +1,28 @@
 // Data Exports in sandbox mode: a configured report answers its download address; a report
 // the instance does not have is refused with status ERROR.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { describedClients } from "../support/described-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
-const { clientFor, takeOffDescription } = describedClients(() => mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({
-    port: 0,
-    mode: "sandbox",
-    memory: true,
-    seed: {
-      extends: "builtin",
-      records: {
-        data_export: [
-          {
-            id: 2,
-            status: "OK",
-            uuid: "0b6e2d41-93a7-4c55-8f10-6d2e7c9a4b38",
-            name: "Monthly closed requests",
-            url: "https://acme.sd.cloud.invgate.net/data-export/0b6e2d41-93a7-4c55-8f10-6d2e7c9a4b38.csv",
-          },
-        ],
-      },
+const it = sandboxTest({
+  seed: {
+    extends: "builtin",
+    records: {
+      data_export: [
+        {
+          id: 2,
+          status: "OK",
+          uuid: "0b6e2d41-93a7-4c55-8f10-6d2e7c9a4b38",
+          name: "Monthly closed requests",
+          url: "https://acme.sd.cloud.invgate.net/data-export/0b6e2d41-93a7-4c55-8f10-6d2e7c9a4b38.csv",
+        },
+      ],
     },
-  });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
+  },
 });
 
 describe("data exports", () => {
-  it("answers the download address of each configured report", async () => {
-    const sd = clientFor("exports");
+  it("answers the download address of each configured report", async ({ client }) => {
+    const sd = client("exports");
     const weekly = await sd.GET("/data.export", {
       params: { query: { id: "3f1c9a52-7d4e-4b8a-9c1e-2a6b5d8f0e17" } },
     });
@@ -51,8 +36,8 @@ describe("data exports", () => {
     expect(monthly.data).toMatchObject({ status: "OK", url: expect.stringMatching(/0b6e2d41/) });
   });
 
-  it("refuses a report the instance does not have", async () => {
-    const { data, response } = await clientFor("exports").GET("/data.export", {
+  it("refuses a report the instance does not have", async ({ client }) => {
+    const { data, response } = await client("exports").GET("/data.export", {
       params: { query: { id: "00000000-0000-4000-8000-000000000000" } },
     });
     expect(response.status).toBe(200);

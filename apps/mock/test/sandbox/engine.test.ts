@@ -1,8 +1,8 @@
 // The sandbox engine as a caller meets it: an operation with no handler says so, Prefer still
 // reaches the examples, a seed given to startMock is the starting state, a bad one is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { indexOperations } from "../../src/front/operations.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { indexOperations } from "../../src/spec/operations.js";
 import { startMock, type RunningMock } from "../../src/index.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { BUNDLE_SPEC } from "../support/start-mock.js";
@@ -11,7 +11,7 @@ import { BUNDLE_SPEC } from "../support/start-mock.js";
 // working while domains land; once every operation has one, there is nothing left to ask.
 const doc = await loadDescription(BUNDLE_SPEC);
 const { operations } = indexOperations(doc);
-const { handlers } = buildRegistry(doc, operations, await loadDomainModules());
+const { handlers } = buildRegistry(doc, operations, loadDomainModules());
 // A GET without required parameters, so that the front's parameter checks let it through.
 const unhandled = operations.find(
   (op) =>

@@ -1,14 +1,8 @@
 // The Help Desks domain in sandbox mode, through the client over real HTTP: help desks and
 // levels read from the seed, one object when fetched by id or name, removed records only where
 // the description says, and GET /helpdesksandlevels consistent with the two other calls.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
-
-const clients = await checkedClients(() => false);
-afterEach(() => {
-  expect(clients.takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
 /** The built-in seed plus a removed help desk and a removed level of help desk 12. */
 const seed = {
@@ -31,56 +25,58 @@ const seed = {
   },
 };
 
-let mock: RunningMock;
-const sd = () => clients.clientFor("help-desks", mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true, seed });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest({ seed });
 
 const IT_SUPPORT = { id: 12, name: "IT Support", parent_id: 0, status_id: 1, engine_id: 1 };
 
 describe("help desks", () => {
-  it("lists the live help desks, or one by id or name as an object", async () => {
-    const all = await sd().GET("/helpdesks", {});
+  it("lists the live help desks, or one by id or name as an object", async ({ client }) => {
+    const all = await client("help-desks").GET("/helpdesks", {});
     expect(all.data).toEqual([{ ...IT_SUPPORT, total_members: 2 }]);
-    const byId = await sd().GET("/helpdesks", { params: { query: { id: 12 } } });
+    const byId = await client("help-desks").GET("/helpdesks", { params: { query: { id: 12 } } });
     expect(byId.data).toEqual({ ...IT_SUPPORT, total_members: 2 });
-    const byName = await sd().GET("/helpdesks", { params: { query: { name: "IT Support" } } });
+    const byName = await client("help-desks").GET("/helpdesks", {
+      params: { query: { name: "IT Support" } },
+    });
     expect(byName.data).toEqual(byId.data);
-    const unknown = await sd().GET("/helpdesks", { params: { query: { id: 99 } } });
+    const unknown = await client("help-desks").GET("/helpdesks", { params: { query: { id: 99 } } });
     expect(unknown.data).toEqual([]);
   });
 
-  it("shows removed help desks only with include_deleted", async () => {
-    const { data } = await sd().GET("/helpdesks", { params: { query: { include_deleted: true } } });
+  it("shows removed help desks only with include_deleted", async ({ client }) => {
+    const { data } = await client("help-desks").GET("/helpdesks", {
+      params: { query: { include_deleted: true } },
+    });
     expect((data as Array<{ id: number }>).map((desk) => desk.id)).toEqual([12, 13]);
   });
 });
 
 describe("levels", () => {
-  it("lists levels with removed ones unless include_deleted=0, or one by id", async () => {
-    const all = await sd().GET("/levels", {});
+  it("lists levels with removed ones unless include_deleted=0, or one by id", async ({
+    client,
+  }) => {
+    const all = await client("help-desks").GET("/levels", {});
     expect((all.data as Array<{ id: number }>).map((level) => level.id)).toEqual([31, 32, 33]);
-    const live = await sd().GET("/levels", { params: { query: { include_deleted: false } } });
+    const live = await client("help-desks").GET("/levels", {
+      params: { query: { include_deleted: false } },
+    });
     expect(live.data).toEqual([
       { id: 31, level_order: 1, status_id: 1, engine_id: 1, total_members: 1, members_ids: [1042] },
       { id: 32, level_order: 2, status_id: 1, engine_id: 4, total_members: 1, members_ids: [1051] },
     ]);
-    const one = await sd().GET("/levels", { params: { query: { id: 32 } } });
+    const one = await client("help-desks").GET("/levels", { params: { query: { id: 32 } } });
     expect(one.data).toEqual((live.data as unknown[])[1]);
   });
 });
 
 describe("help desks and levels together", () => {
-  it("agrees with GET /helpdesks and GET /levels, each desk followed by its levels", async () => {
+  it("agrees with GET /helpdesks and GET /levels, each desk followed by its levels", async ({
+    client,
+  }) => {
     const [together, desks, levels] = await Promise.all([
-      sd().GET("/helpdesksandlevels", {}),
-      sd().GET("/helpdesks", {}),
-      sd().GET("/levels", { params: { query: { include_deleted: false } } }),
+      client("help-desks").GET("/helpdesksandlevels", {}),
+      client("help-desks").GET("/helpdesks", {}),
+      client("help-desks").GET("/levels", { params: { query: { include_deleted: false } } }),
     ]);
     const entries = together.data as Array<Record<string, unknown>>;
     expect(entries.map((entry) => entry["id"])).toEqual([12, 31, 32]);
@@ -93,10 +89,14 @@ describe("help desks and levels together", () => {
     );
   });
 
-  it("narrows to one entry by id, and shows removed records with include_deleted", async () => {
-    const one = await sd().GET("/helpdesksandlevels", { params: { query: { id: 31 } } });
+  it("narrows to one entry by id, and shows removed records with include_deleted", async ({
+    client,
+  }) => {
+    const one = await client("help-desks").GET("/helpdesksandlevels", {
+      params: { query: { id: 31 } },
+    });
     expect(one.data).toMatchObject([{ id: 31, parent_id: 12, level_order: 1 }]);
-    const all = await sd().GET("/helpdesksandlevels", {
+    const all = await client("help-desks").GET("/helpdesksandlevels", {
       params: { query: { include_deleted: true } },
     });
     expect((all.data as Array<{ id: number }>).map((entry) => entry.id)).toEqual([
@@ -104,8 +104,8 @@ describe("help desks and levels together", () => {
     ]);
   });
 
-  it("refuses observers on a removed level", async () => {
-    const added = await sd().POST("/levels.observers", {
+  it("refuses observers on a removed level", async ({ client }) => {
+    const added = await client("help-desks").POST("/levels.observers", {
       body: { id: 33, observer_users: [1190] },
     });
     expect(added.data).toEqual({ "1190": false });

@@ -1,19 +1,11 @@
 // Internal notes in the sandbox, through the client over real HTTP: written, changed, listed
 // and deleted, with the capital-S `Status` envelope of this tag.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClient, expectAllDescribed } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import type { Client } from "../support/checked-client.js";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(expectAllDescribed);
+const it = sandboxTest();
 
-type Client = ReturnType<typeof checkedClient>;
 const read = async (
   sd: Client,
   query: { id: number; object_type?: 1 | 2 | 3 | 4 | 5; object_id?: number },
@@ -23,8 +15,8 @@ const read = async (
   >;
 
 describe("internal notes", () => {
-  it("are created, changed, listed and deleted", async () => {
-    const sd = checkedClient(mock.apiUrl, "notes-scenario");
+  it("are created, changed, listed and deleted", async ({ client }) => {
+    const sd = client("notes-scenario");
     const created = await sd.POST("/internalnotes", {
       body: {
         title: "Contract ends in March",
@@ -72,8 +64,8 @@ describe("internal notes", () => {
     expect((await read(sd, { id: 0 })).map((n) => n["id"])).toEqual([88]);
   });
 
-  it("writes dates as asked", async () => {
-    const sd = checkedClient(mock.apiUrl, "notes-dates");
+  it("writes dates as asked", async ({ client }) => {
+    const sd = client("notes-dates");
     const [note] = (
       await sd.GET("/internalnotes", { params: { query: { id: 88, date_format: "iso8601" } } })
     ).data as unknown as Array<Record<string, unknown>>;
@@ -83,8 +75,10 @@ describe("internal notes", () => {
     });
   });
 
-  it("refuses changes to a note that does not exist, with Status ERROR and a reason", async () => {
-    const sd = checkedClient(mock.apiUrl, "notes-refusals");
+  it("refuses changes to a note that does not exist, with Status ERROR and a reason", async ({
+    client,
+  }) => {
+    const sd = client("notes-refusals");
     const change = await sd.PUT("/internalnotes", {
       body: { id: 999, author_id: 1042, title: "x" },
     });

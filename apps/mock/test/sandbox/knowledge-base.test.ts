@@ -1,22 +1,10 @@
 // The knowledge base in sandbox mode, through the client over real HTTP: a category and an
 // article with a file are created, changed, found by category, ids and keywords, and removed
 // again; refusals come back as HTTP 200 with status ERROR.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { describedClients } from "../support/described-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
-const { clientFor, takeOffDescription } = describedClients(() => mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
+const it = sandboxTest();
 
 const pdf = () => new File(["%PDF-1.7 fictional"], "vpn-setup.pdf", { type: "application/pdf" });
 
@@ -40,8 +28,8 @@ interface Listing {
 }
 
 describe("a knowledge base article from category to deletion", () => {
-  it("creates, attaches, changes, lists, detaches and deletes", async () => {
-    const sd = clientFor("kb-scenario");
+  it("creates, attaches, changes, lists, detaches and deletes", async ({ client }) => {
+    const sd = client("kb-scenario");
 
     const category = await sd.POST("/kb.categories", {
       body: { name: "Network guides", parent_id: 0 },
@@ -153,8 +141,8 @@ describe("a knowledge base article from category to deletion", () => {
     expect(left.data).toEqual([{ id: 14, name: "Hardware guides", parent_id: 0 }]);
   });
 
-  it("reads back a changed category and article", async () => {
-    const sd = clientFor("kb-changes");
+  it("reads back a changed category and article", async ({ client }) => {
+    const sd = client("kb-changes");
     const parent = await sd.POST("/kb.categories", { body: { name: "Guides" } });
     const parentId = Number((parent.data as { category_id: string }).category_id);
     expect(
@@ -194,8 +182,8 @@ describe("a knowledge base article from category to deletion", () => {
     expect(after.attachments.map((f) => f.name)).toEqual(["bios-recovery.pdf", "vpn-setup.pdf"]);
   });
 
-  it("pages the article listing with limit, offset and total, and sorts it", async () => {
-    const sd = clientFor("kb-pages");
+  it("pages the article listing with limit, offset and total, and sorts it", async ({ client }) => {
+    const sd = client("kb-pages");
     for (const title of ["Printer drivers", "Printer toner", "Printer queue"]) {
       await sd.POST("/kb.articles", {
         body: { title, content: "<p>…</p>", category_id: 14, author_id: 1042 },
@@ -222,8 +210,8 @@ describe("a knowledge base article from category to deletion", () => {
     expect(search.data.map((a) => a.id)).toEqual([311, 312]);
   });
 
-  it("refuses what the knowledge base does not hold, with status ERROR", async () => {
-    const sd = clientFor("kb-refusals");
+  it("refuses what the knowledge base does not hold, with status ERROR", async ({ client }) => {
+    const sd = client("kb-refusals");
     const refusals = [
       await sd.POST("/kb.articles", {
         body: { title: "x", content: "x", category_id: 999, author_id: 1042 },
@@ -255,8 +243,8 @@ describe("a knowledge base article from category to deletion", () => {
     ]);
   });
 
-  it("answers 428 naming the missing parameters of a new article", async () => {
-    const sd = clientFor("kb-invalid");
+  it("answers 428 naming the missing parameters of a new article", async ({ client }) => {
+    const sd = client("kb-invalid");
     const { response, error } = await sd.POST("/kb.articles", { body: { title: "x" } as never });
     expect(response.status).toBe(428);
     const names = (error as unknown as { invalid_params: { name: string }[] }).invalid_params;

@@ -1,24 +1,10 @@
 // The Observers domain in sandbox mode, through the client over real HTTP: observers added to
 // and removed from a company, group, help desk, level and location read back from the lists,
 // one flag per user says what changed, and another credential's sandbox is untouched.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-const clients = await checkedClients(() => false);
-afterEach(() => {
-  expect(clients.takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
-
-let mock: RunningMock;
-const clientFor = (username: string) => clients.clientFor(username, mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest();
 
 /** Each observed kind, its endpoint, and a seeded record of it that user 1051 observes. */
 const TARGETS = [
@@ -32,8 +18,8 @@ const TARGETS = [
 type Entry = { id: number; name?: string; observer_users: number[]; observer_groups: number[] };
 
 describe.each(TARGETS)("observers of a $kind", ({ path, id }) => {
-  it("are added, removed and read back", async () => {
-    const sd = clientFor(`observers-${path}`);
+  it("are added, removed and read back", async ({ client }) => {
+    const sd = client(`observers-${path}`);
     const read = async () => {
       const { data } = await sd.GET(path, { params: { query: { ids: [id] } } });
       return data as Entry[];
@@ -54,7 +40,7 @@ describe.each(TARGETS)("observers of a $kind", ({ path, id }) => {
     expect((await read())[0]).toMatchObject({ id, observer_users: [1190] });
 
     // Another credential's sandbox still has the seed's observers.
-    const other = await clientFor(`observers-other-${path}`).GET(path, {
+    const other = await client(`observers-other-${path}`).GET(path, {
       params: { query: { ids: [id] } },
     });
     expect((other.data as Entry[])[0]?.observer_users).toEqual([1051]);
@@ -62,15 +48,17 @@ describe.each(TARGETS)("observers of a $kind", ({ path, id }) => {
 });
 
 describe("observers of help desks and levels", () => {
-  it("list every live help desk with its name and observing groups", async () => {
-    const { data } = await clientFor("observers-list").GET("/helpdesks.observers", {});
+  it("list every live help desk with its name and observing groups", async ({ client }) => {
+    const { data } = await client("observers-list").GET("/helpdesks.observers", {});
     expect(data).toEqual([
       { id: 12, name: "IT Support", observer_users: [1051], observer_groups: [5] },
     ]);
   });
 
-  it("answers false for every user when the help desk or level does not exist", async () => {
-    const sd = clientFor("observers-unknown");
+  it("answers false for every user when the help desk or level does not exist", async ({
+    client,
+  }) => {
+    const sd = client("observers-unknown");
     const added = await sd.POST("/helpdesks.observers", {
       body: { id: 99, observer_users: [1190] },
     });
@@ -81,7 +69,7 @@ describe("observers of help desks and levels", () => {
     expect(listed.data).toEqual([]);
   });
 
-  it("answers 428 naming observer_users when it is missing", async () => {
+  it("answers 428 naming observer_users when it is missing", async ({ mock }) => {
     const response = await fetch(`${mock.apiUrl}/levels.observers?id=31`, {
       method: "DELETE",
       headers: { authorization: `Basic ${Buffer.from("observers-428:x").toString("base64")}` },

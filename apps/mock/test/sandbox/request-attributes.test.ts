@@ -1,25 +1,13 @@
 // Request Attributes in sandbox mode, through the client: the catalogues of the built-in seed,
 // the statuses being LIFECYCLE.md's 1-8.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-const { clientFor, takeOffDescription } = checkedClients();
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
-
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest();
 
 describe("request attributes", () => {
-  it("lists the statuses 1-8 under both names, and one by id", async () => {
-    const sd = clientFor("attributes", mock.apiUrl);
+  it("lists the statuses 1-8 under both names, and one by id", async ({ mock, checker }) => {
+    const sd = checker.clientFor("attributes", mock.apiUrl);
     const expected = [
       { id: 1, name: "New" },
       { id: 2, name: "Open" },
@@ -38,8 +26,8 @@ describe("request attributes", () => {
     expect(none.data).toEqual([]);
   });
 
-  it("lists priorities, sources and types from the seed", async () => {
-    const sd = clientFor("attributes", mock.apiUrl);
+  it("lists priorities, sources and types from the seed", async ({ mock, checker }) => {
+    const sd = checker.clientFor("attributes", mock.apiUrl);
     const priorities = await sd.GET("/incident.attributes.priority");
     expect((priorities.data as { name: string }[]).map((p) => p.name)).toEqual([
       "Low",

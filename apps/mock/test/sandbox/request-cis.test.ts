@@ -2,11 +2,12 @@
 // store holding a few CIs: relating by keyword, adding CIs to a CI custom field, and counting
 // requests per CI since a moment.
 import { describe, expect, it } from "vitest";
-import type { Json, JsonObject } from "../../src/front/description.js";
-import type { Operation } from "../../src/front/operations.js";
+import type { Json, JsonObject } from "../../src/spec/description.js";
+import type { Operation } from "../../src/spec/operations.js";
 import { dateWriter } from "../../src/sandbox/dates.js";
 import { REQUEST, REQUEST_CI } from "../../src/sandbox/records/requests.js";
-import { itemHandlers } from "../../src/sandbox/requests/items.js";
+import { itemHandlers } from "../../src/sandbox/domains/requests/items.js";
+import type { RegisteredHandler } from "../../src/sandbox/handler.js";
 import { sqlite } from "../../src/sandbox/sqlite.js";
 import { TenantStore } from "../../src/sandbox/store.js";
 
@@ -41,7 +42,7 @@ function tenant() {
 }
 
 function call(store: TenantStore, operationId: string, params: JsonObject, now = 1793800000) {
-  const handler = itemHandlers[operationId];
+  const handler = (itemHandlers as Record<string, RegisteredHandler | undefined>)[operationId];
   if (!handler) throw new Error(`no handler ${operationId}`);
   return handler({
     params,

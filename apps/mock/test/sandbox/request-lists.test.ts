@@ -3,15 +3,9 @@
 // status, view, sentiment and the last hour; the lists by agent, help desk, CI and asset read
 // the assignments and CI links of a seed of our own (no call of this branch assigns a request
 // or links a CI). Every list is walked to its end with the client's `paginate`.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JsonObject } from "../../src/front/description.js";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients } from "../support/checked-client.js";
-
-const { clientFor, takeOffDescription } = checkedClients();
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import type { JsonObject } from "../../src/spec/description.js";
 
 const NOW = Math.floor(Date.now() / 1000);
 const STATUS_CYCLE = [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4];
@@ -99,13 +93,7 @@ function scenarioSeed(): JsonObject {
 /** The seeded requests of agent 1042 that are not final (6-8). */
 const ASSIGNED_OPEN = [5001, 5002, 5003, 5004, 5005, 5009, 5010, 5011, 5012];
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true, seed: scenarioSeed() });
-});
-afterAll(async () => {
-  await mock?.close();
-});
+const it = sandboxTest({ seed: scenarioSeed() });
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -115,8 +103,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 const idOf = (request: unknown) => (request as { id: number }).id;
 
 describe("request lists computed from the sandbox's state", () => {
-  it("lists created requests by customer, status, view, sentiment and the last hour, page by page", async () => {
-    const sd = clientFor("lists-scenario", mock.apiUrl);
+  it("lists created requests by customer, status, view, sentiment and the last hour, page by page", async ({
+    mock,
+    checker,
+  }) => {
+    const sd = checker.clientFor("lists-scenario", mock.apiUrl);
     const created: number[] = [];
     for (const title of ["Dock does not charge", "Second screen blank", "Keyboard missing keys"]) {
       const { data } = await sd.POST("/incident", {
@@ -220,8 +211,11 @@ describe("request lists computed from the sandbox's state", () => {
     expect(Object.keys(batch.data as object)).toEqual(["5014", String(created[1])]);
   });
 
-  it("lists the requests of an agent and of a help desk, never the final ones", async () => {
-    const sd = clientFor("lists-assigned", mock.apiUrl);
+  it("lists the requests of an agent and of a help desk, never the final ones", async ({
+    mock,
+    checker,
+  }) => {
+    const sd = checker.clientFor("lists-assigned", mock.apiUrl);
     const byAgent = await collect(
       sd.paginate("/incidents.by.agent", {
         params: { query: { id: 1042, limit: 4, comments: true } },
@@ -259,8 +253,8 @@ describe("request lists computed from the sandbox's state", () => {
     expect(final.data).toMatchObject({ requestIds: [], limit: null, total: 0 });
   });
 
-  it("reads the requests linked to CIs and assets", async () => {
-    const sd = clientFor("lists-cis", mock.apiUrl);
+  it("reads the requests linked to CIs and assets", async ({ mock, checker }) => {
+    const sd = checker.clientFor("lists-cis", mock.apiUrl);
     const cis = await sd.GET("/incidents.by.cis", {
       params: { query: { ci_ids: [7800, 7801], group: "Asset", cis_source_id: 2 } },
     });
@@ -287,8 +281,11 @@ describe("request lists computed from the sandbox's state", () => {
     ]);
   });
 
-  it("refuses a list with none of its alternative parameters (428), and an unknown view", async () => {
-    const sd = clientFor("lists-refusals", mock.apiUrl);
+  it("refuses a list with none of its alternative parameters (428), and an unknown view", async ({
+    mock,
+    checker,
+  }) => {
+    const sd = checker.clientFor("lists-refusals", mock.apiUrl);
     const noPerson = await sd.GET("/incidents.by.agent", { params: { query: {} } });
     expect(noPerson.response.status).toBe(428);
     expect(noPerson.error).toMatchObject({

@@ -1,35 +1,26 @@
 // The Requests domain's rules in sandbox mode, through the client over real HTTP, every answer
 // checked against the description: a request from creation to closed and reopened, reject and
 // cancel, and the links, people, external entities and custom fields around a request.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClients, type Client } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import type { Client } from "../support/checked-client.js";
 
 /**
  * Answers the description does not describe, each a recorded choice (docs/decisions.md):
  * `false` for an unknown request or attachment, the ERROR envelope of a refused PUT /incident.
  */
-const clients = checkedClients((method, path, body) => {
-  if (method === "get" && (path === "/incident" || path === "/incident.attachment")) {
-    return body === false;
-  }
-  if (method === "put" && path === "/incident") {
-    return (body as { status?: string }).status === "ERROR";
-  }
-  return false;
-});
-afterEach(() => {
-  expect(clients.takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
+const it = sandboxTest({
+  undescribed: (method, path, body) => {
+    if (method === "get" && (path === "/incident" || path === "/incident.attachment")) {
+      return body === false;
+    }
+    if (method === "put" && path === "/incident") {
+      return (body as { status?: string }).status === "ERROR";
+    }
+    return false;
+  },
 });
-afterAll(async () => {
-  await mock?.close();
-});
-const clientFor = (username: string) => clients.clientFor(username, mock.apiUrl);
 
 interface ReadRequest {
   id: number;
@@ -72,8 +63,10 @@ async function comment(sd: Client, id: number, author: number, text: string, sol
 }
 
 describe("a request from creation to closed, and reopened", () => {
-  it("moves through reassignment, a rejected and an accepted solution, and a reopen", async () => {
-    const sd = clientFor("lifecycle");
+  it("moves through reassignment, a rejected and an accepted solution, and a reopen", async ({
+    client,
+  }) => {
+    const sd = client("lifecycle");
     const id = await create(sd, "Docking station");
     expect(await read(sd, id)).toMatchObject({ status_id: 1, assigned_id: null });
     expect(await comment(sd, id, 1187, "It worked yesterday.")).toMatchObject({ status: "OK" });
@@ -152,8 +145,10 @@ describe("a request from creation to closed, and reopened", () => {
     expect(again.data).toMatchObject({ status: "ERROR", error: expect.any(String) });
   });
 
-  it("refuses lifecycle calls on unknown requests, and the reopen of an open one", async () => {
-    const sd = clientFor("lifecycle-refusals");
+  it("refuses lifecycle calls on unknown requests, and the reopen of an open one", async ({
+    client,
+  }) => {
+    const sd = client("lifecycle-refusals");
     for (const [path, body] of [
       ["/incident.reassign", { request_id: 999999, group_id: 12, author_id: 1042 }],
       ["/incident.reject", { request_id: 999999, author_id: 1042 }],
@@ -171,8 +166,8 @@ describe("a request from creation to closed, and reopened", () => {
 });
 
 describe("invalid parameters", () => {
-  it("answers 428 naming a rating out of range and a missing reason", async () => {
-    const sd = clientFor("lifecycle-428");
+  it("answers 428 naming a rating out of range and a missing reason", async ({ client }) => {
+    const sd = client("lifecycle-428");
     const rating = await sd.PUT("/incident.solution.accept", { body: { id: 4211, rating: 9 } });
     expect(rating.response.status).toBe(428);
     expect(JSON.stringify(rating.error)).toMatch(/rating/);
@@ -185,8 +180,10 @@ describe("invalid parameters", () => {
 });
 
 describe("reject and cancel", () => {
-  it("rejects an open request once, and nothing moves it but nothing reopens it either", async () => {
-    const sd = clientFor("reject");
+  it("rejects an open request once, and nothing moves it but nothing reopens it either", async ({
+    client,
+  }) => {
+    const sd = client("reject");
     expect(
       (await sd.POST("/incident.reject", { body: { request_id: 4212, author_id: 1042 } })).data,
     ).toMatchObject({ status: "OK" });
@@ -205,8 +202,10 @@ describe("reject and cancel", () => {
     expect(reopen.data).toMatchObject({ status: "ERROR" });
   });
 
-  it("cancels with the reason kept in the conversation, and refuses a second cancel", async () => {
-    const sd = clientFor("cancel");
+  it("cancels with the reason kept in the conversation, and refuses a second cancel", async ({
+    client,
+  }) => {
+    const sd = client("cancel");
     const id = await create(sd, "Withdrawn");
     const cancelled = await sd.POST("/incident.cancel", {
       body: { request_id: id, author_id: 1187, comment: "Found a spare dock." },
@@ -223,8 +222,8 @@ describe("reject and cancel", () => {
 });
 
 describe("what surrounds a request", () => {
-  it("links requests both ways, and refuses a link to itself or to nothing", async () => {
-    const sd = clientFor("links");
+  it("links requests both ways, and refuses a link to itself or to nothing", async ({ client }) => {
+    const sd = client("links");
     const linked = await sd.POST("/incident.link", {
       body: { request_id: 4212, request_ids: [4211] },
     });
@@ -243,8 +242,8 @@ describe("what surrounds a request", () => {
     expect(none.data).toMatchObject({ status: "ERROR", error: expect.stringMatching(/999999/) });
   });
 
-  it("adds observers and collaborators, listed as bare arrays of ids", async () => {
-    const sd = clientFor("people");
+  it("adds observers and collaborators, listed as bare arrays of ids", async ({ client }) => {
+    const sd = client("people");
     const observers = await sd.POST("/incident.observer", {
       body: { request_id: 4211, author_id: 1042, users_id: [1187, 1042] },
     });
@@ -269,8 +268,8 @@ describe("what surrounds a request", () => {
     expect(unknown.data).toEqual([]);
   });
 
-  it("links an external entity, then waits for it", async () => {
-    const sd = clientFor("external");
+  it("links an external entity, then waits for it", async ({ client }) => {
+    const sd = client("external");
     const linked = await sd.POST("/incident.external_entity", {
       body: { request_id: 4212, external_entity_id: 6, external_entity_ref_id: "5550" },
     });
@@ -300,8 +299,8 @@ describe("what surrounds a request", () => {
     });
   });
 
-  it("writes, shows and clears custom field values on a request", async () => {
-    const sd = clientFor("custom-fields");
+  it("writes, shows and clears custom field values on a request", async ({ client }) => {
+    const sd = client("custom-fields");
     const set = await sd.POST("/incident.custom_field", {
       body: { request_id: 4212, author_id: 1042, custom_field_uid: 25, values: ["CC-4410"] },
     });
@@ -322,8 +321,11 @@ describe("what surrounds a request", () => {
     expect(unknown.data).toMatchObject({ status: "ERROR" });
   });
 
-  it("records the files of a multipart request and comment, read back by id", async () => {
-    const sd = clientFor("files");
+  it("records the files of a multipart request and comment, read back by id", async ({
+    client,
+    mock,
+  }) => {
+    const sd = client("files");
     const form = new FormData();
     for (const [name, value] of Object.entries({
       title: "Photo of the error",
@@ -365,8 +367,10 @@ describe("what surrounds a request", () => {
     expect(thread.data).toMatchObject([{ attachments: [7003] }]);
   });
 
-  it("reads attachments and tasks, and promotes a request to a major incident once", async () => {
-    const sd = clientFor("items");
+  it("reads attachments and tasks, and promotes a request to a major incident once", async ({
+    client,
+  }) => {
+    const sd = client("items");
     const file = await sd.GET("/incident.attachment", { params: { query: { id: 7001 } } });
     expect(file.data).toMatchObject({ id: 7001, name: "boot-screen.jpg", extension: "jpg" });
     expect(file.data).not.toHaveProperty("request_id");

@@ -119,26 +119,6 @@ describe("a request from creation to solved, in the sandbox", () => {
     expect(Object.keys(both.data as object).sort()).toEqual(["4211", String(id)]);
   });
 
-  it("answers 409 for an internal comment proposed as the solution, and leaves the request", async () => {
-    const sd = clientFor("refusals");
-    const { response, error } = await sd.POST("/incident.comment", {
-      body: {
-        request_id: 4211,
-        author_id: 1042,
-        comment: "Internal fix",
-        is_solution: true,
-        customer_visible: false,
-      },
-    });
-    expect(response.status).toBe(409);
-    expect(error).toEqual({
-      error: "Cannot mark an internal comment as the solution",
-      status: 409,
-    });
-    const read = await sd.GET("/incident", { params: { query: { id: 4211 } } });
-    expect(read.data).toMatchObject({ status_id: 2 });
-  });
-
   it("answers false for an unknown request, status ERROR for a change to one, [] for no match", async () => {
     const sd = clientFor("unknowns");
     expect((await sd.GET("/incident", { params: { query: { id: 999999 } } })).data).toBe(false);

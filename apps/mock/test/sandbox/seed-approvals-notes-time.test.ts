@@ -1,15 +1,15 @@
 // The built-in seed holds the approvals, internal notes and time tracking records that the
 // examples of those operations name (docs/example-data.md), consistent with the requests.
 import { describe, expect, it } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { indexOperations } from "../../src/front/operations.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { indexOperations } from "../../src/spec/operations.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { loadSeed } from "../../src/sandbox/seed.js";
 import { BUNDLE_SPEC } from "../support/start-mock.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
-const registry = buildRegistry(doc, indexOperations(doc).operations, await loadDomainModules());
+const registry = buildRegistry(doc, indexOperations(doc).operations, loadDomainModules());
 const seed = loadSeed(undefined, registry.kinds, createSchemaCompiler(doc));
 const ids = (kind: string) => (seed.records.get(kind) ?? []).map((r) => r.id);
 

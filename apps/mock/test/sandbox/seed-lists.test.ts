@@ -1,15 +1,15 @@
 // The built-in seed holds what the examples of Request Lists, Request Attributes, Categories and
 // Configuration Items name: catalogues, categories, CIs and views.
 import { describe, expect, it } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { indexOperations } from "../../src/front/operations.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { indexOperations } from "../../src/spec/operations.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { loadSeed } from "../../src/sandbox/seed.js";
 import { BUNDLE_SPEC } from "../support/start-mock.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
-const registry = buildRegistry(doc, indexOperations(doc).operations, await loadDomainModules());
+const registry = buildRegistry(doc, indexOperations(doc).operations, loadDomainModules());
 const seed = loadSeed(undefined, registry.kinds, createSchemaCompiler(doc));
 const records = (kind: string) => seed.records.get(kind) ?? [];
 

@@ -1,15 +1,15 @@
 // The built-in seed loads, names bad records precisely, and holds the ids the description's
 // examples name.
 import { describe, expect, it } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { indexOperations } from "../../src/front/operations.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { indexOperations } from "../../src/spec/operations.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { buildRegistry, loadDomainModules } from "../../src/sandbox/registry.js";
 import { loadSeed } from "../../src/sandbox/seed.js";
 import { BUNDLE_SPEC } from "../support/start-mock.js";
 
 const doc = await loadDescription(BUNDLE_SPEC);
-const registry = buildRegistry(doc, indexOperations(doc).operations, await loadDomainModules());
+const registry = buildRegistry(doc, indexOperations(doc).operations, loadDomainModules());
 const compiler = createSchemaCompiler(doc);
 const ids = (seed: ReturnType<typeof loadSeed>, kind: string) =>
   (seed.records.get(kind) ?? []).map((r) => r.id);

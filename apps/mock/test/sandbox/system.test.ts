@@ -1,24 +1,12 @@
 // System in sandbox mode: the version of the instance, as the object invgo decodes.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { describedClients } from "../support/described-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
-const { clientFor, takeOffDescription } = describedClients(() => mock.apiUrl);
-
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
-});
+const it = sandboxTest();
 
 describe("the version of the instance", () => {
-  it("answers an object with the release, not a bare string", async () => {
-    const { data, response } = await clientFor("system").GET("/sd.version");
+  it("answers an object with the release, not a bare string", async ({ client }) => {
+    const { data, response } = await client("system").GET("/sd.version");
     expect(response.status).toBe(200);
     expect(data).toEqual({ version: "7.4.1" });
   });

@@ -1,7 +1,7 @@
 // Which tenant a call belongs to: the Basic user name, or a digest of a Bearer token, never
 // the password or the token itself.
 import { describe, expect, it } from "vitest";
-import { ANONYMOUS_TENANT, tenantKey } from "../../src/front/tenant-key.js";
+import { ANONYMOUS_TENANT, tenantKey } from "../../src/spec/tenant-key.js";
 
 const basic = (pair: string) => `Basic ${Buffer.from(pair).toString("base64")}`;
 

@@ -1,19 +1,11 @@
 // Time tracking in the sandbox, through the client over real HTTP: entries logged with POST
 // /timetracking, listed by request and by period in both date formats, and deleted.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { checkedClient, expectAllDescribed } from "../support/checked-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import type { Client } from "../support/checked-client.js";
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(expectAllDescribed);
+const it = sandboxTest();
 
-type Client = ReturnType<typeof checkedClient>;
 type Entry = { timetracking_id: number; from: string; to: string; total: string; status: number };
 const list = async (sd: Client, query: Record<string, string | number>) =>
   (await sd.GET("/timetracking", { params: { query } })).data as unknown as Entry[];
@@ -21,8 +13,8 @@ const remove = (sd: Client, request_id: number, timetracking_id: number, user_id
   sd.DELETE("/timetracking", { params: { query: { request_id, timetracking_id, user_id } } });
 
 describe("time tracking", () => {
-  it("logs entries, lists them by request and by period, and deletes them", async () => {
-    const sd = checkedClient(mock.apiUrl, "time-scenario");
+  it("logs entries, lists them by request and by period, and deletes them", async ({ client }) => {
+    const sd = client("time-scenario");
     const logged = await sd.POST("/timetracking", {
       body: {
         request_id: 4211,
@@ -72,8 +64,8 @@ describe("time tracking", () => {
     expect((await remove(sd, 4211, 2208, 1042)).data).toMatchObject({ status: "ERROR" });
   });
 
-  it("starts an entry at the sandbox's time when from is left out", async () => {
-    const sd = checkedClient(mock.apiUrl, "time-now");
+  it("starts an entry at the sandbox's time when from is left out", async ({ client }) => {
+    const sd = client("time-now");
     const before = Math.floor(Date.now() / 1000);
     const to = before + 600;
     expect(
@@ -87,8 +79,10 @@ describe("time tracking", () => {
     expect(Number(entry?.total)).toBe(to - start);
   });
 
-  it("answers 200 status ERROR for an entry that does not exist or belongs elsewhere", async () => {
-    const sd = checkedClient(mock.apiUrl, "time-refusals");
+  it("answers 200 status ERROR for an entry that does not exist or belongs elsewhere", async ({
+    client,
+  }) => {
+    const sd = client("time-refusals");
     const unknown = await remove(sd, 4211, 999999, 1042);
     expect(unknown.response.status).toBe(200);
     expect(unknown.data).toMatchObject({ status: "ERROR", info: expect.stringMatching(/999999/) });
@@ -111,8 +105,8 @@ describe("time tracking", () => {
     expect(await list(sd, { request_id: 4211 })).toHaveLength(1);
   });
 
-  it("needs request_id or from, and from as an ISO-8601 date (428)", async () => {
-    const sd = checkedClient(mock.apiUrl, "time-428");
+  it("needs request_id or from, and from as an ISO-8601 date (428)", async ({ client }) => {
+    const sd = client("time-428");
     const neither = await sd.GET("/timetracking", { params: { query: {} } });
     expect(neither.response.status).toBe(428);
     expect(neither.error).toMatchObject({
@@ -123,8 +117,8 @@ describe("time tracking", () => {
     expect(garbled.response.status).toBe(428);
   });
 
-  it("lists the categories, or one of them", async () => {
-    const sd = checkedClient(mock.apiUrl, "time-categories");
+  it("lists the categories, or one of them", async ({ client }) => {
+    const sd = client("time-categories");
     const all = await sd.GET("/timetracking.attributes.category");
     expect(all.data).toEqual([{ id: 2, name: "Remote support", parent_id: 0, cost_per_hour: 40 }]);
     const one = await sd.GET("/timetracking.attributes.category", { params: { query: { id: 2 } } });

@@ -2,36 +2,22 @@
 // (and gone from the lists until asked for), enabled, converted, given a password, a reset
 // email and a session token, then deleted; the lookups, the search with its cursor, and a
 // user's memberships.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import {
-  type CheckedAnswers,
-  expectDescribed,
-  peopleClient,
-  type PeopleClient,
-} from "../support/people-client.js";
+import { describe, expect } from "vitest";
+import { sandboxTest } from "../support/sandbox-fixture.js";
+import { peopleChoices, type Client } from "../support/checked-client.js";
 
-const found: CheckedAnswers = { offDescription: [] };
-afterEach(() => expectDescribed(found));
+const it = sandboxTest({ undescribed: peopleChoices });
 
-let mock: RunningMock;
-beforeAll(async () => {
-  mock = await startMock({ port: 0, mode: "sandbox", memory: true });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-
-const client = (tenant: string) => peopleClient(mock.apiUrl, tenant, found);
-
-const userIds = async (sd: PeopleClient, includeDisabled?: boolean) => {
+const userIds = async (sd: Client, includeDisabled?: boolean) => {
   const query = includeDisabled === undefined ? {} : { include_disabled: includeDisabled };
   const { data } = await sd.GET("/users", { params: { query } });
   return (data as Array<{ id: number }>).map((u) => u.id);
 };
 
 describe("a user's life", () => {
-  it("creates, changes, disables, enables, converts, secures and deletes a user", async () => {
+  it("creates, changes, disables, enables, converts, secures and deletes a user", async ({
+    client,
+  }) => {
     const sd = client("life");
     const created = await sd.POST("/user", {
       body: {
@@ -160,7 +146,9 @@ describe("a user's life", () => {
     });
   });
 
-  it("turns an external user into an internal one, who may then get a password", async () => {
+  it("turns an external user into an internal one, who may then get a password", async ({
+    client,
+  }) => {
     const sd = client("convert");
     const created = await sd.POST("/user", {
       body: { name: "Ext", lastname: "Ernal", email: "ext@partner.example", is_external: true },
@@ -188,7 +176,7 @@ describe("a user's life", () => {
     ).toMatchObject({ status: "OK" });
   });
 
-  it("answers false for an unknown user, and refuses writes to one", async () => {
+  it("answers false for an unknown user, and refuses writes to one", async ({ client }) => {
     const sd = client("unknown");
     expect((await sd.GET("/user", { params: { query: { id: 999999 } } })).data).toBe(false);
     expect((await sd.GET("/user.by", { params: { query: { username: "nobody" } } })).data).toBe(
@@ -209,7 +197,9 @@ describe("a user's life", () => {
     }
   });
 
-  it("refuses a login name in use, an unknown manager, and a call with nothing to look for", async () => {
+  it("refuses a login name in use, an unknown manager, and a call with nothing to look for", async ({
+    client,
+  }) => {
     const sd = client("refusals");
     expect(
       (
@@ -239,7 +229,7 @@ describe("a user's life", () => {
 });
 
 describe("finding users", () => {
-  it("looks one up by login name or email", async () => {
+  it("looks one up by login name or email", async ({ client }) => {
     const sd = client("lookup");
     expect(
       (await sd.GET("/user.by", { params: { query: { username: "tokafor" } } })).data,
@@ -250,7 +240,9 @@ describe("finding users", () => {
     ).toMatchObject({ id: 1051 });
   });
 
-  it("filters users.by by any field, exactly or by part, ten to a page behind a cursor", async () => {
+  it("filters users.by by any field, exactly or by part, ten to a page behind a cursor", async ({
+    client,
+  }) => {
     const sd = client("search");
     for (let i = 1; i <= 8; i++) {
       await sd.POST("/user", {
@@ -299,7 +291,7 @@ describe("finding users", () => {
     expect(both).toEqual({ data: [], next_page_key: [] });
   });
 
-  it("lists users by id, and a user's groups, companies and locations", async () => {
+  it("lists users by id, and a user's groups, companies and locations", async ({ client }) => {
     const sd = client("memberships");
     expect(await userIds(sd)).toEqual([1001, 1042, 1051, 1187, 1190]);
     const two = (await sd.GET("/users", { params: { query: { ids: [1187, 1042, 999999] } } }))

@@ -1,15 +1,13 @@
 // Workflows in sandbox mode: deploying a workflow moves its newest version, the starting
 // fields follow the request category, list fields of a running workflow (a request) keep their
 // values, and the definitions page as an object keyed by workflow id.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startMock, type RunningMock } from "../../src/index.js";
-import { describedClients, type UndescribedChoice } from "../support/described-client.js";
+import { describe, expect } from "vitest";
+import type { UndescribedChoice } from "../support/checked-client.js";
+import { sandboxTest } from "../support/sandbox-fixture.js";
 
-let mock: RunningMock;
 /** Nothing found (an empty page, an unknown id) is PHP's `[]`, which the description lacks (decision). */
 const emptyPage: UndescribedChoice = (method, path, body) =>
   method === "get" && path === "/workflow.process" && Array.isArray(body) && body.length === 0;
-const { clientFor, takeOffDescription } = describedClients(() => mock.apiUrl, emptyPage);
 
 const onboardingSeed = (id: number, name: string) => ({
   id,
@@ -25,24 +23,14 @@ const onboardingSeed = (id: number, name: string) => ({
   list_fields: [],
 });
 
-beforeAll(async () => {
-  mock = await startMock({
-    port: 0,
-    mode: "sandbox",
-    memory: true,
-    seed: {
-      extends: "builtin",
-      records: {
-        workflow: [onboardingSeed(45, "Laptop refresh"), onboardingSeed(46, "Offboarding")],
-      },
+const it = sandboxTest({
+  seed: {
+    extends: "builtin",
+    records: {
+      workflow: [onboardingSeed(45, "Laptop refresh"), onboardingSeed(46, "Offboarding")],
     },
-  });
-});
-afterAll(async () => {
-  await mock?.close();
-});
-afterEach(() => {
-  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
+  },
+  undescribed: emptyPage,
 });
 
 interface Workflow {
@@ -58,8 +46,8 @@ interface Workflow {
 }
 
 describe("workflows", () => {
-  it("deploys the newest version of a workflow and reads it back", async () => {
-    const sd = clientFor("wf-deploy");
+  it("deploys the newest version of a workflow and reads it back", async ({ client }) => {
+    const sd = client("wf-deploy");
     const before = Math.floor(Date.now() / 1000);
     const deployed = await sd.PUT("/wf.deploy", { body: { workflow_id: 45 } });
     expect(deployed.data).toEqual({
@@ -80,8 +68,8 @@ describe("workflows", () => {
     expect(read).not.toHaveProperty("category_ids");
   });
 
-  it("names the workflow of a request category and its starting fields", async () => {
-    const sd = clientFor("wf-fields");
+  it("names the workflow of a request category and its starting fields", async ({ client }) => {
+    const sd = client("wf-fields");
     expect(
       (await sd.GET("/wf.initialfields.by.category", { params: { query: { category_id: 41 } } }))
         .data,
@@ -100,8 +88,8 @@ describe("workflows", () => {
     ).toMatchObject({ status: "ERROR", info: expect.stringMatching(/37/) });
   });
 
-  it("adds to and sets the values of a list field of a running workflow", async () => {
-    const sd = clientFor("wf-values");
+  it("adds to and sets the values of a list field of a running workflow", async ({ client }) => {
+    const sd = client("wf-values");
     const read = () =>
       sd.GET("/workflow.field.list.values", {
         params: { query: { request_id: 4212, field_id: "vpn_groups" } },
@@ -131,8 +119,10 @@ describe("workflows", () => {
     expect((await read()).data).toMatchObject({ values: ["print-users"] });
   });
 
-  it("refuses fields of requests that run no workflow, unknown fields and empty writes", async () => {
-    const sd = clientFor("wf-refusals");
+  it("refuses fields of requests that run no workflow, unknown fields and empty writes", async ({
+    client,
+  }) => {
+    const sd = client("wf-refusals");
     const refusals = [
       await sd.GET("/workflow.field.list.values", {
         params: { query: { request_id: 4211, field_id: "vpn_groups" } },
@@ -158,8 +148,8 @@ describe("workflows", () => {
     );
   });
 
-  it("pages the workflows as an object keyed by id", async () => {
-    const sd = clientFor("wf-pages");
+  it("pages the workflows as an object keyed by id", async ({ client }) => {
+    const sd = client("wf-pages");
     const page = (key?: string) =>
       sd.GET("/workflow.process", {
         params: { query: { limit: 2, ...(key === undefined ? {} : { page_key: key }) } },

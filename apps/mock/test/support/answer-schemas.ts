@@ -1,7 +1,7 @@
 // Validators of the answers an operation describes, for tests that check an answer's shape
 // against the description (the contract test, the sandbox's scenarios).
-import { deref, isObject, type OpenApiDocument } from "../../src/front/description.js";
-import type { SchemaCompiler, ValidateFunction } from "../../src/front/schema-compiler.js";
+import { deref, isObject, type OpenApiDocument } from "../../src/spec/description.js";
+import type { SchemaCompiler, ValidateFunction } from "../../src/spec/schema-compiler.js";
 
 export type AnswerValidator = (
   op: { method: string; path: string },

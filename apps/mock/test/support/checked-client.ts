@@ -4,8 +4,8 @@
 // the caller. The one checker every domain's tests use.
 import { createServiceDeskClient } from "@sd-toolkit/client";
 import { expect } from "vitest";
-import { loadDescription } from "../../src/front/description.js";
-import { createSchemaCompiler } from "../../src/front/schema-compiler.js";
+import { loadDescription } from "../../src/spec/description.js";
+import { createSchemaCompiler } from "../../src/spec/schema-compiler.js";
 import { answerValidators } from "./answer-schemas.js";
 import { BUNDLE_SPEC } from "./start-mock.js";
 
@@ -15,7 +15,7 @@ const describedAnswer = answerValidators(doc, createSchemaCompiler(doc));
 /** True where an answer the description does not describe is a recorded choice. */
 export type UndescribedChoice = (method: string, path: string, body: unknown) => boolean;
 export type Client = ReturnType<typeof createServiceDeskClient>;
-type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /** A fetch that checks each answer on the way and reports the ones that differ. */
 export function checkingFetch(
@@ -54,6 +54,8 @@ export function sandboxClient(apiUrl: string, username: string, fetch: Fetch): C
 export interface CheckedClients {
   /** A client whose calls go to the tenant of `username`. */
   clientFor(username: string, apiUrl: string): Client;
+  /** The checking fetch behind the clients, for calls a client cannot make (raw bodies). */
+  fetch: Fetch;
   /** The answers that did not match the description since the last call; empties the list. */
   takeOffDescription(): string[];
 }
@@ -63,12 +65,35 @@ export function checkedClients(undescribed: UndescribedChoice = () => false): Ch
   const checking = checkingFetch(undescribed, (line) => offDescription.push(line));
   return {
     clientFor: (username, apiUrl) => sandboxClient(apiUrl, username, checking),
+    fetch: checking,
     takeOffDescription() {
       const found = offDescription;
       offDescription = [];
       return found;
     },
   };
+}
+
+/** Membership writes and reads whose container may be unknown: they refuse with the envelope. */
+const RELATION_WRITES = new Set([
+  "/groups.users",
+  "/companies.users",
+  "/companies.groups",
+  "/locations.users",
+]);
+
+/**
+ * The people domains' answers (Users, Groups, Companies, Locations) that the description does
+ * not describe, each a choice of the sandbox: `false` from GET /user.by when nobody matches,
+ * and the ERROR envelope when a membership write names a group, company or location that does
+ * not exist.
+ */
+export function peopleChoices(method: string, path: string, body: unknown): boolean {
+  if (method === "get" && path === "/user.by") return body === false;
+  if (method !== "get" && RELATION_WRITES.has(path)) {
+    return (body as { status?: string } | null)?.status === "ERROR";
+  }
+  return false;
 }
 
 /** One strict checker for the files that allow no undescribed answer at all. */

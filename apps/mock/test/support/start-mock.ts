@@ -1,7 +1,8 @@
 // Starts a mock in this process on a free loopback port, for one test file.
 import { fileURLToPath } from "node:url";
 import { readConfig, type MockConfig } from "../../src/front/config.js";
-import { createMockServer, type MockServer } from "../../src/front/server.js";
+import { createWiredServer } from "../../src/engines.js";
+import type { MockServer } from "../../src/front/server.js";
 
 export const FIXTURE_SPEC = fileURLToPath(
   new URL("../fixtures/wire.openapi.json", import.meta.url),
@@ -29,7 +30,7 @@ export async function startMock(overrides: Partial<MockConfig> = {}): Promise<Ru
     docsDir: fileURLToPath(new URL("../fixtures/no-docs-here", import.meta.url)),
     ...overrides,
   };
-  const mock = await createMockServer(config);
+  const mock = await createWiredServer(config);
   const root = await mock.listen();
   return { mock, root, api: `${root}/api/v1` };
 }

@@ -1,46 +1,21 @@
 // What the control API does to one tenant, independent of HTTP: the routes under /__sandbox/
 // and startMock()'s methods both call this. A tenant is named by its key (tenant-key.ts).
-import type { Operation } from "../../front/operations.js";
+import type { Operation } from "../../spec/operations.js";
 import { advanceClock, clockState, sandboxNow, setClock, type ClockState } from "../clock.js";
 import type { Seed } from "../seed.js";
 import { type TenantPool, writeSeed } from "../tenants.js";
-import { FAULT_LIMITS, FaultBoard, type Fault, type FaultAction } from "./faults.js";
-import { Journal, type JournalEntry } from "./journal.js";
+import {
+  ControlError,
+  type EngineControl,
+  type FaultAction,
+  type FaultRequest,
+  type FaultView,
+  type JournalEntry,
+} from "../../spec/control.js";
+import { FAULT_LIMITS, FaultBoard, type Fault } from "./faults.js";
+import { Journal } from "./journal.js";
 
-/** A mistake in a control request; the routes answer it with 400 (or 404) and the message. */
-export class ControlError extends Error {
-  constructor(
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
-/** What a test sends to arm a fault. */
-export interface FaultRequest {
-  /** An operationId (`createIncident`) or `METHOD /endpoint` (`POST /incident`). */
-  operation: string;
-  /** How many calls it hits (1 unless given). */
-  times?: number;
-  /** Answer this status instead (429 carries Retry-After). */
-  status?: number;
-  /** Seconds in the Retry-After of a 429 (1 unless given). */
-  retryAfter?: number;
-  /** Wait this long, then answer normally. */
-  delayMs?: number;
-  /** Close the connection without an answer. */
-  drop?: boolean;
-}
-
-export interface FaultView {
-  operation: string;
-  remaining: number;
-  status?: number;
-  retryAfter?: number;
-  delayMs?: number;
-  drop?: boolean;
-}
+export { ControlError, type FaultRequest, type FaultView };
 
 const SNAPSHOT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -54,7 +29,7 @@ function checkSnapshotName(name: string): void {
 
 const isInt = (value: unknown): value is number => Number.isInteger(value);
 
-export class SandboxControl {
+export class SandboxControl implements EngineControl {
   readonly faults = new FaultBoard();
   readonly journal = new Journal();
   /** The first tenant that called the API: startMock()'s methods act on it by default. */

@@ -1,8 +1,9 @@
 // Faults a test arms for its tenant: the next N calls of one operation answer an error status
 // (429 with Retry-After, 500, 503, ...), wait before answering, or lose their connection. They
 // live in memory: a fault is part of a test run, not of the tenant's data.
-export type FaultAction =
-  { status: number; retryAfter?: number } | { delayMs: number } | { drop: true };
+import type { FaultAction } from "../../spec/control.js";
+
+export type { FaultAction };
 
 export interface Fault {
   operationId: string;

@@ -1,10 +1,10 @@
 // The control API as methods, for tests: one interface over the sandbox in this process
 // (startMock()) and over HTTP (sandboxControl(), for test files that run in other workers
 // than the one that started the sandbox).
-import { tenantKey } from "../../front/tenant-key.js";
-import { oauthTenant } from "../../front/authenticate.js";
+import { oauthTenant, tenantKey } from "../../spec/tenant-key.js";
 import type { ClockState } from "../clock.js";
-import type { FaultRequest, FaultView, SandboxControl } from "./control.js";
+import type { EngineControl } from "../../spec/control.js";
+import type { FaultRequest, FaultView } from "./control.js";
 import type { JournalEntry } from "./journal.js";
 
 export type { ClockState, FaultRequest, FaultView, JournalEntry };
@@ -56,7 +56,7 @@ const epochOf = (time: number | string | Date) =>
  * sandbox (the examples mode) every method rejects.
  */
 export function localControl(
-  control: SandboxControl | undefined,
+  control: EngineControl | undefined,
   tenant: () => string,
 ): TenantControl {
   const run = async <T>(work: (key: string) => T): Promise<T> => {

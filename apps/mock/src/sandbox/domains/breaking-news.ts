@@ -2,9 +2,10 @@
 // "status" history) and the two catalogues, states and importance levels. An announcement
 // must always target at least one group or help desk (manual); a follow-up marked as the
 // solution resolves it (current reference).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { idText, ok, refused, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
+import { paramNamed } from "../handler.js";
 import type { DomainModule } from "../handler.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
@@ -90,11 +91,11 @@ export const domain: DomainModule = {
       const created = store.insert(NEWS, {
         title: String(params["title"]),
         body: String(params["body"]),
-        type_id: params["type_id"] as number,
+        type_id: params["type_id"],
         status_id: ACTIVE,
-        created_by_id: (params["creator_id"] as number | undefined) ?? SYSTEM_USER,
+        created_by_id: params["creator_id"] ?? SYSTEM_USER,
         created_at: now,
-        resolution_time: (params["resolution_time"] as number | undefined) ?? null,
+        resolution_time: params["resolution_time"] ?? null,
         affected_group_ids: groups,
         affected_helpdesk_ids: helpdesks,
         ...(params["major_incident_id"] === undefined
@@ -106,10 +107,10 @@ export const domain: DomainModule = {
     },
 
     updateBreakingNews({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const news = find(store, id);
       if (!news) return refused(`There is no breaking news with id ${id}.`);
-      const statusId = params["status_id"] as number | undefined;
+      const statusId = params["status_id"];
       if (statusId !== undefined && !STATES.some((state) => state.id === statusId)) {
         return refused(
           `${statusId} is not a state of breaking news (see breakingnews.attributes.status).`,
@@ -120,7 +121,8 @@ export const domain: DomainModule = {
       if (groups.length === 0 && helpdesks.length === 0) return refused(NO_TARGET);
       const changes: JsonObject = { affected_group_ids: groups, affected_helpdesk_ids: helpdesks };
       for (const field of ["title", "body", "type_id", "status_id", "resolution_time"]) {
-        if (params[field] !== undefined) changes[field] = params[field];
+        const value = paramNamed(params, field);
+        if (value !== undefined) changes[field] = value;
       }
       // `creator_id` names who makes the change; the announcement keeps its author (decision).
       store.update(NEWS, id, changes);
@@ -128,7 +130,7 @@ export const domain: DomainModule = {
     },
 
     getBreakingNews({ params, store, dates }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const news = find(store, id);
       // Unknown id: the status envelope (decision), still an object as the description says.
       if (!news) return refused(`There is no breaking news with id ${id}.`);
@@ -148,12 +150,12 @@ export const domain: DomainModule = {
     },
 
     createBreakingNewsStatus({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!find(store, id)) return refused(`There is no breaking news with id ${id}.`);
       store.insert(FOLLOW_UP, {
         news_id: id,
         body: String(params["body"]),
-        creator_id: (params["creator_id"] as number | undefined) ?? SYSTEM_USER,
+        creator_id: params["creator_id"] ?? SYSTEM_USER,
         created_at: now,
       });
       if (params["is_solution"] === true) store.update(NEWS, id, { status_id: RESOLVED });
@@ -163,7 +165,7 @@ export const domain: DomainModule = {
     listBreakingNewsStatusHistory({ params, store, dates }) {
       // Unknown announcement: no follow-ups, an empty array (decision).
       return ok(
-        store.where<FollowUpRecord>(FOLLOW_UP, "news_id", params["id"] as number).map((f) => ({
+        store.where<FollowUpRecord>(FOLLOW_UP, "news_id", params["id"]).map((f) => ({
           body: f.body,
           creator_id: f.creator_id,
           created_at: dates.write(f.created_at),

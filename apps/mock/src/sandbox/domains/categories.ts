@@ -3,14 +3,14 @@
 // `page_size` defaults to 20 (the front holds it to 1-500). GET /categories writes ids as text,
 // as the server was seen doing; its second name, GET /incident.attributes.category, writes
 // integers, as its example does (decision 102).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule, Handler } from "../handler.js";
 import { CATEGORY, type CategoryRecord } from "../records/categories.js";
 
 const DEFAULT_PAGE_SIZE = 20;
 
-function categoryList(idAsText: boolean): Handler {
+function categoryList(idAsText: boolean): Handler<"listCategories" | "listIncidentCategories"> {
   return ({ params, store }) => {
     let found =
       typeof params["id"] === "number"

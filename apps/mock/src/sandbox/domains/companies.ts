@@ -2,8 +2,8 @@
 // The description's rules for the links: users added to a company join the groups linked to it;
 // users removed leave those groups; a group detached with `unlink_users_too` loses the
 // company's users.
-import type { JsonObject } from "../../front/description.js";
-import { ok, phpMap, refused, written } from "../answers.js";
+import type { JsonObject } from "../../spec/description.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {
   COMPANY,
@@ -43,8 +43,9 @@ export const domain: DomainModule = {
     },
 
     updateCompany({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const changes: JsonObject = {};
       if (typeof params["name"] === "string") {
         if (params["name"].trim() === "") return refused("The company name must not be empty.");
@@ -56,8 +57,9 @@ export const domain: DomainModule = {
     },
 
     deleteCompany({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       // Users and groups stay; only their links to the company go.
       store.remove(COMPANY, id);
       unrelateAll(store, COMPANY_USER, id);
@@ -85,9 +87,10 @@ export const domain: DomainModule = {
     },
 
     addCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
-      const added = relateUsers(store, COMPANY_USER, id, params["users"] as number[], true);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
+      const added = relateUsers(store, COMPANY_USER, id, params["users"], true);
       const joined = Object.keys(added)
         .filter((user) => added[user])
         .map(Number);
@@ -98,9 +101,10 @@ export const domain: DomainModule = {
     },
 
     removeCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
-      const removed = relateUsers(store, COMPANY_USER, id, params["users"] as number[], false);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
+      const removed = relateUsers(store, COMPANY_USER, id, params["users"], false);
       const left = Object.keys(removed)
         .filter((user) => removed[user])
         .map(Number);
@@ -111,15 +115,16 @@ export const domain: DomainModule = {
     },
 
     listCompanyUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(membersOf(store, store.related(COMPANY_USER, id), params["user_id"]));
     },
 
     addCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const result: Record<string, boolean> = {};
-      for (const group of params["groups"] as number[]) {
+      for (const group of params["groups"]) {
         if (String(group) in result) continue;
         const linked = store.related(COMPANY_GROUP, id).includes(group);
         const made = !linked && store.get(GROUP, group) !== undefined;
@@ -130,11 +135,12 @@ export const domain: DomainModule = {
     },
 
     removeCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(COMPANY, id)) return refused(`There is no company with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, COMPANY, id, "company");
+      if (refusal) return refusal;
       const users = store.related(COMPANY_USER, id);
       const result: Record<string, boolean> = {};
-      for (const group of params["groups"] as number[]) {
+      for (const group of params["groups"]) {
         if (String(group) in result) continue;
         const removed = store.unrelate(COMPANY_GROUP, id, group);
         if (removed && params["unlink_users_too"] === true) {
@@ -146,7 +152,7 @@ export const domain: DomainModule = {
     },
 
     listCompanyGroups({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(
         store.related(COMPANY_GROUP, id).flatMap((groupId) => {
           const group = store.get<{ id: number; name: string }>(GROUP, groupId);

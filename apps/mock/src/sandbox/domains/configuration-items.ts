@@ -1,7 +1,7 @@
 // Configuration Items: CIs by id, and the assets of ITAM integrations with the requests linked
 // to them. Links are the `request_ci` relation (request, CI) that the Requests domain writes;
 // an asset is a CI of the `Asset` group, named by its id in the integration (see records/cis.ts).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok, phpMap } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import { assetsById, CI, type CiRecord, ciOut, requestsOfCi } from "../records/cis.js";
@@ -14,7 +14,7 @@ export const domain: DomainModule = {
     listCisById({ params, store }) {
       const source = params["ci_source_id"];
       const found: JsonObject[] = [];
-      for (const id of params["ci_internal_ids"] as number[]) {
+      for (const id of params["ci_internal_ids"]) {
         const ci = store.get<CiRecord>(CI, id);
         if (ci && (typeof source !== "number" || ci.ci_source_id === source)) found.push(ciOut(ci));
       }
@@ -22,9 +22,9 @@ export const domain: DomainModule = {
     },
 
     listAssetRequests({ params, store }) {
-      const source = params["assets_source_id"] as number;
+      const source = params["assets_source_id"];
       const entries: JsonObject[] = [];
-      for (const assetId of new Set(params["assets_ids"] as string[])) {
+      for (const assetId of new Set(params["assets_ids"])) {
         for (const asset of assetsById(store, assetId, source)) {
           for (const request of requestsOfCi(store, asset.id)) {
             entries.push({
@@ -42,8 +42,8 @@ export const domain: DomainModule = {
       // Undescribed answer, in the layout of the CI counters (decision 103): per asset with a
       // linked request created since `from`, the requests counted by status id and, for the
       // ones not final (1-5, as the lists count them), by type id.
-      const source = params["assets_source_id"] as number;
-      const from = params["from"] as number;
+      const source = params["assets_source_id"];
+      const from = params["from"];
       const out: JsonObject[] = [];
       for (const asset of store.all<CiRecord>(CI)) {
         if (asset.group !== "Asset" || asset.ci_source_id !== source) continue;

@@ -3,9 +3,9 @@
 // same options of a list field; on a tree field the legacy endpoints read and write the tree's
 // options by key (docs/decisions.md). Writes aimed at an unknown field, or at a field of the
 // wrong kind, are refused with HTTP 200 and `status: "ERROR"`.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { ok, refused, written } from "../answers.js";
-import type { DomainModule, SandboxAnswer } from "../handler.js";
+import type { DomainModule, OperationParams, SandboxAnswer } from "../handler.js";
 import {
   CUSTOM_FIELD,
   CUSTOM_FIELD_TYPE,
@@ -98,22 +98,36 @@ const LIST_ONLY = [FIELD_TYPE.list] as const;
 const LIST_OR_TREE = [FIELD_TYPE.list, FIELD_TYPE.tree] as const;
 
 /** The three writes of the list and legacy endpoints share one shape of answer. */
-function upsertOptions(store: TenantStore, params: JsonObject, kinds: readonly number[]) {
-  const lookup = fieldOfKind(store, params["uid"] as number, kinds);
+function upsertOptions(
+  store: TenantStore,
+  params: OperationParams<
+    "addCustomFieldListOptions" | "addCustomFieldOptions" | "updateCustomFieldOptions"
+  >,
+  kinds: readonly number[],
+) {
+  const lookup = fieldOfKind(store, params["uid"], kinds);
   if ("refusal" in lookup) return lookup.refusal;
-  const total = writeKeyValues(store, lookup.field, params["key_values"] as JsonObject);
+  const total = writeKeyValues(store, lookup.field, params["key_values"]);
   return written("Options updated.", { total });
 }
 
-function removeOptions(store: TenantStore, params: JsonObject, kinds: readonly number[]) {
-  const lookup = fieldOfKind(store, params["uid"] as number, kinds);
+function removeOptions(
+  store: TenantStore,
+  params: OperationParams<"deleteCustomFieldListOptions" | "deleteCustomFieldOptions">,
+  kinds: readonly number[],
+) {
+  const lookup = fieldOfKind(store, params["uid"], kinds);
   if ("refusal" in lookup) return lookup.refusal;
-  const total = deleteKeys(store, lookup.field, params["keys"] as string[]);
+  const total = deleteKeys(store, lookup.field, params["keys"]);
   return written("Options deleted.", { total });
 }
 
-function readOptions(store: TenantStore, params: JsonObject, kinds: readonly number[]) {
-  const lookup = fieldOfKind(store, params["uid"] as number, kinds);
+function readOptions(
+  store: TenantStore,
+  params: OperationParams<"listCustomFieldListOptions" | "listCustomFieldOptions">,
+  kinds: readonly number[],
+) {
+  const lookup = fieldOfKind(store, params["uid"], kinds);
   if ("refusal" in lookup) return lookup.refusal;
   // An empty map goes out as `{}`, the object the description gives (docs/decisions.md).
   return ok({ "key-value": keyValues(lookup.field) });
@@ -163,7 +177,7 @@ export const domain: DomainModule = {
     },
 
     listCustomFieldsByCategory({ params, store }) {
-      const category = params["category_id"] as number;
+      const category = params["category_id"];
       return ok(
         activeFields(store)
           .filter((field) => fieldCategories(field).includes(category))
@@ -173,7 +187,7 @@ export const domain: DomainModule = {
 
     listStartingCustomFieldsByCategory({ params, store }) {
       // Labels are stored in one language; `language` does not change them (our choice).
-      const category = params["category_id"] as number;
+      const category = params["category_id"];
       return ok(
         activeFields(store)
           .filter((field) => !field.shared && fieldCategories(field).includes(category))
@@ -201,7 +215,7 @@ export const domain: DomainModule = {
     deleteCustomFieldListOptions: ({ params, store }) => removeOptions(store, params, LIST_ONLY),
 
     getCustomFieldListOptionsConfig({ params, store }) {
-      const lookup = fieldOfKind(store, params["uid"] as number, LIST_ONLY);
+      const lookup = fieldOfKind(store, params["uid"], LIST_ONLY);
       if ("refusal" in lookup) return lookup.refusal;
       const configurations = lookup.field.configurations ?? [];
       return ok({ configurations, count: configurations.length });
@@ -213,18 +227,18 @@ export const domain: DomainModule = {
     deleteCustomFieldOptions: ({ params, store }) => removeOptions(store, params, LIST_OR_TREE),
 
     listCustomFieldTreeOptions({ params, store }) {
-      const lookup = fieldOfKind(store, params["uid"] as number, [FIELD_TYPE.tree]);
+      const lookup = fieldOfKind(store, params["uid"], [FIELD_TYPE.tree]);
       if ("refusal" in lookup) return lookup.refusal;
       return ok((lookup.field.tree ?? []) as unknown as Json);
     },
 
     addCustomFieldTreeOption({ params, store }) {
-      const lookup = fieldOfKind(store, params["uid"] as number, [FIELD_TYPE.tree]);
+      const lookup = fieldOfKind(store, params["uid"], [FIELD_TYPE.tree]);
       if ("refusal" in lookup) return lookup.refusal;
       const { field } = lookup;
       const tree = structuredClone(field.tree ?? []);
-      const name = params["name"] as string;
-      const key = params["key"] as string | undefined;
+      const name = params["name"];
+      const key = params["key"];
       // A key already in the tree: that option is overwritten where it stands (the description).
       const holder = key === undefined ? undefined : findTreeOption(tree, (o) => o.key === key);
       if (holder) {
@@ -233,7 +247,7 @@ export const domain: DomainModule = {
         return written("Option added.");
       }
       let siblings = tree;
-      const parentHash = params["parent_hash"] as string | undefined;
+      const parentHash = params["parent_hash"];
       if (parentHash !== undefined) {
         const parent = findTreeOption(tree, (o) => o.hash === parentHash);
         if (!parent) return refused(`Custom field ${field.id} has no option ${parentHash}.`);
@@ -246,13 +260,13 @@ export const domain: DomainModule = {
     },
 
     updateCustomFieldTreeOption({ params, store }) {
-      const lookup = fieldOfKind(store, params["uid"] as number, [FIELD_TYPE.tree]);
+      const lookup = fieldOfKind(store, params["uid"], [FIELD_TYPE.tree]);
       if ("refusal" in lookup) return lookup.refusal;
       const { field } = lookup;
       const tree = structuredClone(field.tree ?? []);
-      const hash = params["hash"] as string;
-      const key = params["key"] as string | undefined;
-      const name = params["name"] as string | undefined;
+      const hash = params["hash"];
+      const key = params["key"];
+      const name = params["name"];
       const found = findTreeOption(tree, (o) => o.hash === hash);
       if (!found) {
         // Nothing has that hash: the server adds the option at the root (the description).
@@ -270,11 +284,11 @@ export const domain: DomainModule = {
     },
 
     deleteCustomFieldTreeOption({ params, store }) {
-      const lookup = fieldOfKind(store, params["uid"] as number, [FIELD_TYPE.tree]);
+      const lookup = fieldOfKind(store, params["uid"], [FIELD_TYPE.tree]);
       if ("refusal" in lookup) return lookup.refusal;
       const { field } = lookup;
       const tree = structuredClone(field.tree ?? []);
-      const hash = params["hash"] as string;
+      const hash = params["hash"];
       const found = findTreeOption(tree, (o) => o.hash === hash);
       // A write aimed at a missing object: 200 ERROR (LIFECYCLE.md section 4).
       if (!found) return refused(`Custom field ${field.id} has no option ${hash}.`);

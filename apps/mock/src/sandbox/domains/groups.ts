@@ -1,6 +1,6 @@
 // Groups: create, list and delete groups of users, and their members. Membership writes answer
 // `{<user id>: true|false}` (WIRE.md): true where the link was made or removed.
-import { ok, phpMap, refused, written } from "../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {
   COMPANY_GROUP,
@@ -26,8 +26,9 @@ export const domain: DomainModule = {
     },
 
     deleteGroup({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
       // The users stay; their membership and the group's company links go with it.
       store.remove(GROUP, id);
       unrelateAll(store, GROUP_USER, id);
@@ -49,19 +50,21 @@ export const domain: DomainModule = {
     },
 
     addGroupUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
-      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"] as number[], true)));
+      const id = params["id"];
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
+      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], true)));
     },
 
     removeGroupUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(GROUP, id)) return refused(`There is no group with id ${id}.`);
-      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"] as number[], false)));
+      const id = params["id"];
+      const { refusal } = requireRecord(store, GROUP, id, "group");
+      if (refusal) return refusal;
+      return ok(phpMap(relateUsers(store, GROUP_USER, id, params["users"], false)));
     },
 
     listGroupUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       // An unknown group has no members: the list is empty.
       return ok(membersOf(store, store.related(GROUP_USER, id), params["user_id"]));
     },

@@ -2,7 +2,7 @@
 // tenant's state. GET /helpdesks and GET /levels answer one object when asked for one record
 // by id (or name), an array otherwise; GET /helpdesksandlevels gives both kinds in one flat
 // array, each help desk followed by its levels in escalation order.
-import type { Json } from "../../front/description.js";
+import type { Json } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {

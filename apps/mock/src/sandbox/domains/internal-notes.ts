@@ -1,7 +1,8 @@
 // Internal Notes: private notes agents keep about a user, help desk, company, group or external
 // entity. Every answer of a write spells its key `Status` with a capital S, as the server does.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
+import { paramNamed } from "../handler.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import type { StoredRecord } from "../store.js";
 
@@ -35,12 +36,12 @@ export const domain: DomainModule = {
     createInternalNote({ params, store, now }) {
       // The record the note is about is not looked up (our choice): its kinds belong to other
       // domains, and external entities have no record of their own in the sandbox.
-      const author = params["author_id"] as number;
+      const author = params["author_id"];
       store.insert(INTERNAL_NOTE, {
-        title: params["title"] as string,
-        description: params["description"] as string,
-        object_type: params["object_type"] as number,
-        object_id: params["object_id"] as number,
+        title: params["title"],
+        description: params["description"],
+        object_type: params["object_type"],
+        object_id: params["object_id"],
         author_id: author,
         last_author: author,
         created_at: now,
@@ -50,20 +51,21 @@ export const domain: DomainModule = {
     },
 
     updateInternalNote({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get<NoteRecord>(INTERNAL_NOTE, id)) {
         return noteRefused(`There is no internal note with id ${id}.`);
       }
-      const changes: JsonObject = { last_author: params["author_id"] as number, last_update: now };
+      const changes: JsonObject = { last_author: params["author_id"], last_update: now };
       for (const field of ["title", "description"]) {
-        if (typeof params[field] === "string") changes[field] = params[field];
+        const value = paramNamed(params, field);
+        if (typeof value === "string") changes[field] = value;
       }
       store.update(INTERNAL_NOTE, id, changes);
       return noteWritten();
     },
 
     deleteInternalNote({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.remove(INTERNAL_NOTE, id)) {
         return noteRefused(`There is no internal note with id ${id}.`);
       }
@@ -73,7 +75,7 @@ export const domain: DomainModule = {
     listInternalNotes({ params, store, dates }) {
       // `id` is required by the description; `id=0` reads every note (our choice: the manual
       // presents the call as listing all notes or one), then the object filters narrow it.
-      const id = params["id"] as number;
+      const id = params["id"];
       const type = params["object_type"];
       const object = params["object_id"];
       const notes = (

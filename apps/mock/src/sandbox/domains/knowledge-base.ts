@@ -2,8 +2,9 @@
 // status envelope (a refusal is HTTP 200 with status ERROR); the article listings answer the
 // envelope live clients receive, `{status, data}`, with `limit`, `offset` and `total` on the
 // paged ones (WIRE.md).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { idText, ok, refused, written } from "../answers.js";
+import { paramNamed } from "../handler.js";
 import type { DomainModule } from "../handler.js";
 import { offsetPage } from "../paging.js";
 import type { TenantStore } from "../store.js";
@@ -39,7 +40,7 @@ const ARTICLE_FIELDS = [
 ];
 
 /** File names of `attachments[]`: a multipart file part reaches a handler as its file name. */
-function fileNames(value: Json | undefined): string[] {
+function fileNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   return value.filter((name): name is string => typeof name === "string" && name !== "");
 }
@@ -95,7 +96,7 @@ export const domain: DomainModule = {
   },
   handlers: {
     createKbCategory({ params, store }) {
-      const parentId = (params["parent_id"] as number | undefined) ?? 0;
+      const parentId = params["parent_id"] ?? 0;
       if (parentId !== 0 && missingCategory(store, parentId)) {
         return refused(`There is no knowledge base category with id ${parentId} to nest under.`);
       }
@@ -108,11 +109,11 @@ export const domain: DomainModule = {
     },
 
     updateKbCategory({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (missingCategory(store, id)) return refused(`There is no knowledge base category ${id}.`);
       const changes: JsonObject = {};
       if (params["name"] !== undefined) changes["name"] = params["name"];
-      const parentId = params["parent_id"] as number | undefined;
+      const parentId = params["parent_id"];
       if (parentId !== undefined) {
         if (parentId !== 0 && missingCategory(store, parentId)) {
           return refused(`There is no knowledge base category with id ${parentId} to move under.`);
@@ -129,7 +130,7 @@ export const domain: DomainModule = {
     },
 
     deleteKbCategory({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       // Only the category goes: its articles and subcategories keep their ids (decision).
       if (!store.remove(KB_CATEGORY, id)) {
         return refused(`There is no knowledge base category ${id}.`);
@@ -142,7 +143,7 @@ export const domain: DomainModule = {
     },
 
     listKbCategoriesByIds({ params, store }) {
-      const ids = [...new Set(params["ids"] as number[])];
+      const ids = [...new Set(params["ids"])];
       const found = ids
         .map((id) => store.get<KbCategoryRecord>(KB_CATEGORY, id))
         .filter((category): category is KbCategoryRecord => category !== undefined);
@@ -150,11 +151,11 @@ export const domain: DomainModule = {
     },
 
     createKbArticle({ params, store, now }) {
-      const categoryId = params["category_id"] as number;
+      const categoryId = params["category_id"];
       if (missingCategory(store, categoryId)) {
         return refused(`There is no knowledge base category ${categoryId}.`);
       }
-      const authorId = params["author_id"] as number;
+      const authorId = params["author_id"];
       const id = store.nextId(KB_ARTICLE);
       store.put<KbArticleRecord>(KB_ARTICLE, {
         id,
@@ -166,7 +167,7 @@ export const domain: DomainModule = {
         category_id: categoryId,
         author_id: authorId,
         // The manual: without a responsible user, the author is responsible.
-        responsible_id: (params["responsible_id"] as number | undefined) ?? authorId,
+        responsible_id: params["responsible_id"] ?? authorId,
         rating: 0,
         views: 0,
         solved_requests: 0,
@@ -179,22 +180,23 @@ export const domain: DomainModule = {
     },
 
     updateKbArticle({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(KB_ARTICLE, id)) return refused(`There is no knowledge base article ${id}.`);
-      const categoryId = params["category_id"] as number | undefined;
+      const categoryId = params["category_id"];
       if (categoryId !== undefined && missingCategory(store, categoryId)) {
         return refused(`There is no knowledge base category ${categoryId}.`);
       }
       const changes: JsonObject = { last_update_date: now };
       for (const field of ARTICLE_FIELDS) {
-        if (params[field] !== undefined) changes[field] = params[field];
+        const value = paramNamed(params, field);
+        if (value !== undefined) changes[field] = value;
       }
       store.update(KB_ARTICLE, id, changes);
       return written("The article was changed.");
     },
 
     deleteKbArticle({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!store.get(KB_ARTICLE, id)) return refused(`There is no knowledge base article ${id}.`);
       // The article goes with its files.
       for (const file of attachmentsOf(store, id)) store.remove(KB_ATTACHMENT, file.id);
@@ -208,13 +210,13 @@ export const domain: DomainModule = {
 
     listKbArticlesByCategory({ params, store }) {
       const inCategory = store
-        .where<KbArticleRecord>(KB_ARTICLE, "category_id", params["category_id"] as number)
+        .where<KbArticleRecord>(KB_ARTICLE, "category_id", params["category_id"])
         .filter(visibleTo(params["visibility"]));
       return articlePage(store, inCategory, params);
     },
 
     listKbArticlesByIds({ params, store }) {
-      const ids = [...new Set(params["ids"] as number[])];
+      const ids = [...new Set(params["ids"])];
       const found = ids
         .map((id) => store.get<KbArticleRecord>(KB_ARTICLE, id))
         .filter((article): article is KbArticleRecord => article !== undefined);
@@ -222,8 +224,8 @@ export const domain: DomainModule = {
     },
 
     listKbArticlesByKeywords({ params, store }) {
-      const limit = (params["limit"] as number | undefined) ?? SEARCH_LIMIT;
-      const minScore = (params["min_search_scoring"] as number | undefined) ?? 0;
+      const limit = params["limit"] ?? SEARCH_LIMIT;
+      const minScore = params["min_search_scoring"] ?? 0;
       const hits = searchArticles(
         store.all<KbArticleRecord>(KB_ARTICLE),
         String(params["keywords"]),
@@ -236,7 +238,7 @@ export const domain: DomainModule = {
     },
 
     addKbArticleAttachments({ params, store, now }) {
-      const articleId = params["article_id"] as number;
+      const articleId = params["article_id"];
       if (!store.get(KB_ARTICLE, articleId)) {
         return refused(`There is no knowledge base article ${articleId}.`);
       }
@@ -248,8 +250,8 @@ export const domain: DomainModule = {
     },
 
     deleteKbArticleAttachment({ params, store, now }) {
-      const articleId = params["article_id"] as number;
-      const attachmentId = params["attachment_id"] as number;
+      const articleId = params["article_id"];
+      const attachmentId = params["attachment_id"];
       if (!store.get(KB_ARTICLE, articleId)) {
         return refused(`There is no knowledge base article ${articleId}.`);
       }
@@ -263,7 +265,7 @@ export const domain: DomainModule = {
     },
 
     listKbArticleAttachments({ params, store }) {
-      const articleId = params["article_id"] as number;
+      const articleId = params["article_id"];
       if (!store.get(KB_ARTICLE, articleId)) {
         return refused(`There is no knowledge base article ${articleId}.`, { data: [] });
       }

@@ -1,6 +1,6 @@
 // Locations: a tree of places (`parent_id`, 0 at the top) and the users placed at each.
 // Deleting a location deletes everything nested below it, as the description says.
-import { ok, phpMap, refused, written } from "../answers.js";
+import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import type { TenantStore } from "../store.js";
 import {
@@ -39,8 +39,9 @@ export const domain: DomainModule = {
     },
 
     deleteLocation({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
+      const id = params["id"];
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
       for (const location of subtree(store, id)) {
         store.remove(LOCATION, location);
         unrelateAll(store, LOCATION_USER, location);
@@ -63,19 +64,21 @@ export const domain: DomainModule = {
     },
 
     addLocationUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
-      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"] as number[], true)));
+      const id = params["id"];
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
+      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], true)));
     },
 
     removeLocationUsers({ params, store }) {
-      const id = params["id"] as number;
-      if (!store.get(LOCATION, id)) return refused(`There is no location with id ${id}.`);
-      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"] as number[], false)));
+      const id = params["id"];
+      const { refusal } = requireRecord(store, LOCATION, id, "location");
+      if (refusal) return refusal;
+      return ok(phpMap(relateUsers(store, LOCATION_USER, id, params["users"], false)));
     },
 
     listLocationUsers({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       return ok(membersOf(store, store.related(LOCATION_USER, id), params["user_id"]));
     },
   },

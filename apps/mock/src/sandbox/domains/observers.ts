@@ -2,9 +2,9 @@
 // without working on them. The five record kinds share one set of rules: adding or removing
 // answers one flag per user sent (true where the relation changed, false where nothing did),
 // and the list gives, per record, the observing users and groups.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json } from "../../spec/description.js";
 import { ok } from "../answers.js";
-import type { DomainModule, Handler } from "../handler.js";
+import type { DomainModule, Handler, OperationParams } from "../handler.js";
 import {
   type ObservedKind,
   observerGroups,
@@ -27,17 +27,21 @@ function known(store: TenantStore, kind: string, id: number): boolean {
 }
 
 /** One flag per user sent, keyed by user id; the same user sent twice counts once. */
+type ObservedTag = "Company" | "Group" | "Helpdesk" | "Level" | "Location";
+type ObserverChange = `${"add" | "remove"}${ObservedTag}Observers`;
+type ObserverList = `list${ObservedTag}Observers`;
+
 function changeObservers(
   kind: ObservedKind,
-  params: JsonObject,
+  params: OperationParams<ObserverChange>,
   store: TenantStore,
   adding: boolean,
 ): Json {
-  const target = params["id"] as number;
+  const target = params["id"];
   const relation = observerUsersRelation(kind);
   const targetKnown = known(store, kind, target);
   const flags: Record<string, boolean> = {};
-  for (const user of params["observer_users"] as number[]) {
+  for (const user of params["observer_users"]) {
     if (String(user) in flags) continue;
     if (!targetKnown || !known(store, USER, user)) {
       flags[String(user)] = false;
@@ -52,8 +56,12 @@ function changeObservers(
 }
 
 /** Every live record of the kind (or, while the kind has none, the ids asked for), with observers. */
-function listObservers(kind: ObservedKind, params: JsonObject, store: TenantStore): Json {
-  const asked = Array.isArray(params["ids"]) ? new Set(params["ids"] as number[]) : undefined;
+function listObservers(
+  kind: ObservedKind,
+  params: OperationParams<ObserverList>,
+  store: TenantStore,
+): Json {
+  const asked = Array.isArray(params["ids"]) ? new Set(params["ids"]) : undefined;
   const records = store.all<StoredRecord & { name?: string; deleted?: boolean }>(kind);
   const targets: Array<{ id: number; name?: string }> =
     records.length > 0
@@ -70,15 +78,15 @@ function listObservers(kind: ObservedKind, params: JsonObject, store: TenantStor
 }
 
 const add =
-  (kind: ObservedKind): Handler =>
+  (kind: ObservedKind): Handler<ObserverChange> =>
   ({ params, store }) =>
     ok(changeObservers(kind, params, store, true));
 const remove =
-  (kind: ObservedKind): Handler =>
+  (kind: ObservedKind): Handler<ObserverChange> =>
   ({ params, store }) =>
     ok(changeObservers(kind, params, store, false));
 const list =
-  (kind: ObservedKind): Handler =>
+  (kind: ObservedKind): Handler<ObserverList> =>
   ({ params, store }) =>
     ok(listObservers(kind, params, store));
 

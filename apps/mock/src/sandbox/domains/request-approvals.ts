@@ -60,10 +60,14 @@ function waitingApproval(
 }
 
 /** Records one voter's vote, then decides the approval if the votes now say so. */
-function castVote(context: HandlerContext, vote: number, verb: string): SandboxAnswer {
+function castVote(
+  context: HandlerContext<"acceptIncidentApproval" | "rejectIncidentApproval">,
+  vote: number,
+  verb: string,
+): SandboxAnswer {
   const { params, store } = context;
-  const approvalId = params["approval_id"] as number;
-  const userId = params["user_id"] as number;
+  const approvalId = params["approval_id"];
+  const userId = params["user_id"];
   const approval = waitingApproval(context, approvalId);
   if (typeof approval === "string") return refused(approval);
   const voters = votersOf(store, approvalId);
@@ -129,7 +133,7 @@ export const domain: DomainModule = {
     listIncidentApprovals({ params, store, now, dates }) {
       // Unknown request: an empty list, as the description says for a request with none.
       const pendingOnly = params["only_pending"] === true;
-      const approvals = approvalsOf(store, params["request_id"] as number, now).filter(
+      const approvals = approvalsOf(store, params["request_id"], now).filter(
         (a) => !pendingOnly || a.status === APPROVAL_STATUS.waiting,
       );
       return ok(approvals.map((a) => approvalOut(a, dates)));
@@ -137,7 +141,7 @@ export const domain: DomainModule = {
 
     listIncidentApprovalPossibleVoters(context) {
       const { params, store, now } = context;
-      const approvalId = params["approval_id"] as number;
+      const approvalId = params["approval_id"];
       const stored = store.get<ApprovalRecord>(APPROVAL, approvalId);
       if (!stored) return ok([]);
       const approval = settleExpiry(store, stored, now);
@@ -157,7 +161,7 @@ export const domain: DomainModule = {
     },
 
     cancelIncidentApproval(context) {
-      const approvalId = context.params["approval_id"] as number;
+      const approvalId = context.params["approval_id"];
       const approval = waitingApproval(context, approvalId);
       if (typeof approval === "string") return refused(approval);
       closeApproval(context.store, approval, APPROVAL_STATUS.cancelled, VOTE.annulled);
@@ -166,8 +170,8 @@ export const domain: DomainModule = {
 
     addIncidentApprovalVoter(context) {
       const { params, store } = context;
-      const approvalId = params["approval_id"] as number;
-      const userId = params["user_id"] as number;
+      const approvalId = params["approval_id"];
+      const userId = params["user_id"];
       const approval = waitingApproval(context, approvalId);
       if (typeof approval === "string") return refused(approval);
       // A user who already votes stays as they are: their vote is kept (our choice).
@@ -178,7 +182,7 @@ export const domain: DomainModule = {
     listIncidentCustomApprovals({ params, store, dates }) {
       // Every active template is offered on a request that can still get an approval (our
       // choice: the sandbox runs no workflow to tie templates to requests).
-      const request = approvableRequest(store, params["request_id"] as number);
+      const request = approvableRequest(store, params["request_id"]);
       if (typeof request === "string") return ok([]);
       const offered: Record<string, ReturnType<typeof templateOut>> = {};
       for (const template of store.all<ApprovalTemplateRecord>(APPROVAL_TEMPLATE)) {
@@ -188,10 +192,10 @@ export const domain: DomainModule = {
     },
 
     createIncidentCustomApproval({ params, store, now }) {
-      const requestId = params["request_id"] as number;
+      const requestId = params["request_id"];
       const request = approvableRequest(store, requestId);
       if (typeof request === "string") return refused(request);
-      const templateId = params["approval_id"] as number;
+      const templateId = params["approval_id"];
       const template = store.get<ApprovalTemplateRecord>(APPROVAL_TEMPLATE, templateId);
       if (!template || template.status === -1) {
         return refused(`There is no approval template with id ${templateId}.`);
@@ -211,7 +215,7 @@ export const domain: DomainModule = {
           approval_request_id: templateId,
           approval_request_description: description,
           type: APPROVAL_TYPE.predefined,
-          author_id: params["author_id"] as number,
+          author_id: params["author_id"],
           now,
         }),
         expires_at: seconds === null ? null : now + seconds,
@@ -222,7 +226,7 @@ export const domain: DomainModule = {
     },
 
     createIncidentSpontaneousApproval({ params, store, now }) {
-      const requestId = params["request_id"] as number;
+      const requestId = params["request_id"];
       const request = approvableRequest(store, requestId);
       if (typeof request === "string") return refused(request);
       const approval = store.insert(
@@ -231,13 +235,13 @@ export const domain: DomainModule = {
           request_id: requestId,
           // No template behind a spontaneous approval (our choice of value).
           approval_request_id: 0,
-          approval_request_description: params["description"] as string,
+          approval_request_description: params["description"],
           type: APPROVAL_TYPE.spontaneous,
-          author_id: params["author_id"] as number,
+          author_id: params["author_id"],
           now,
         }),
       );
-      store.relate(APPROVAL_VOTER, approval.id, params["approval_user_id"] as number);
+      store.relate(APPROVAL_VOTER, approval.id, params["approval_user_id"]);
       return written(`Approval ${approval.id} started on request ${requestId}.`);
     },
 

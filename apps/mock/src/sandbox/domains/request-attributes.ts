@@ -5,7 +5,15 @@ import { ok } from "../answers.js";
 import type { DomainModule, Handler } from "../handler.js";
 import { type NamedRecord, PRIORITY, SOURCE, STATUS_NAME, TYPE } from "../records/catalogues.js";
 
-function catalogue(kind: string): Handler {
+function catalogue(
+  kind: string,
+): Handler<
+  | "listIncidentPriorities"
+  | "listIncidentSources"
+  | "listIncidentStatuses"
+  | "listIncidentStatusesAlias"
+  | "listIncidentTypes"
+> {
   return ({ params, store }) => {
     const entries =
       typeof params["id"] === "number"

@@ -21,7 +21,7 @@ export const domain: DomainModule = {
   kinds: { [COMMENT]: { schema: "RequestComment" } },
   handlers: {
     createIncidentComment({ params, store, now }) {
-      const requestId = params["request_id"] as number;
+      const requestId = params["request_id"];
       const request = loadRequest(store, requestId, now);
       // This call documents `error` for its refusals (WriteResultWithError).
       if (!request) {
@@ -44,7 +44,7 @@ export const domain: DomainModule = {
         store,
         requestId,
         {
-          authorId: params["author_id"] as number,
+          authorId: params["author_id"],
           message: String(params["comment"] ?? ""),
           isSolution,
           visible,
@@ -61,7 +61,7 @@ export const domain: DomainModule = {
           last_update: now,
         });
       } else {
-        answerWait(store, request, params["author_id"] as number, now);
+        answerWait(store, request, params["author_id"], now);
       }
       return written("The comment was added.");
     },
@@ -69,7 +69,7 @@ export const domain: DomainModule = {
     listIncidentComments({ params, store, dates }) {
       // Unknown request: an empty list (LIFECYCLE.md 4: a guess).
       const wanted = params["is_solution"];
-      const comments = commentsOf(store, params["request_id"] as number).filter(
+      const comments = commentsOf(store, params["request_id"]).filter(
         (c: CommentRecord) => wanted === undefined || c.is_solution === wanted,
       );
       const decoded = params["decoded_special_characters"] === true;

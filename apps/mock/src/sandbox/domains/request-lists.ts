@@ -2,7 +2,7 @@
 // lists means not final: statuses 1-5 (Solved still waits on the customer), never 6-8
 // (LIFECYCLE.md 1). Lists by person and of the last hour page by cursor, lists of ids by offset,
 // the rows of a view ten at a time by cursor.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { given, idsOf, requireOneOf } from "../alternatives.js";
 import { ok, phpMap, refused } from "../answers.js";
 import type { DomainModule, HandlerContext, SandboxAnswer } from "../handler.js";
@@ -37,7 +37,7 @@ function personId(store: TenantStore, params: JsonObject): number | undefined {
 
 /** The answer of the lists by agent and by customer: open requests keyed by id, paged by cursor. */
 function byPerson(
-  { params, store, dates }: HandlerContext,
+  { params, store, dates }: HandlerContext<"listIncidentsByAgent" | "listIncidentsByCustomer">,
   field: "assigned_id" | "user_id",
   who: string,
 ): SandboxAnswer {
@@ -149,7 +149,7 @@ export const domain: DomainModule = {
     // and no match at all is PHP's empty map, `[]`.
     listIncidents({ params, store, dates }) {
       const found: Record<string, Json> = {};
-      for (const id of params["ids"] as number[]) {
+      for (const id of params["ids"]) {
         const request = store.get<RequestRecord>(REQUEST, id);
         if (request)
           found[String(id)] = requestOut(store, request, {
@@ -196,7 +196,7 @@ export const domain: DomainModule = {
     },
 
     listIncidentsByView({ params, store }) {
-      const viewId = params["view_id"] as number;
+      const viewId = params["view_id"];
       const view = viewOf(store, viewId);
       if (!view) return refused(`There is no view with id ${viewId}.`);
       const ids = store
@@ -207,7 +207,7 @@ export const domain: DomainModule = {
     },
 
     listIncidentDetailsByView({ params, store, dates }) {
-      const viewId = params["view_id"] as number;
+      const viewId = params["view_id"];
       const view = viewOf(store, viewId);
       if (!view) return refused(`There is no view with id ${viewId}.`);
       const sortBy = params["sort_by"] === "last_update" ? "last_update" : "id";
@@ -249,7 +249,7 @@ export const domain: DomainModule = {
 
     listIncidentsByAsset({ params, store }) {
       // Undescribed answer: the entries of GET /assets for one asset, of any integration.
-      const assetId = params["asset_id"] as string;
+      const assetId = params["asset_id"];
       return ok(
         assetsById(store, assetId).flatMap((asset) =>
           requestsOfCi(store, asset.id).map((request) => ({
@@ -262,10 +262,10 @@ export const domain: DomainModule = {
     },
 
     listIncidentsByCis({ params, store }) {
-      const group = params["group"] as string;
-      const source = params["cis_source_id"] as number;
+      const group = params["group"];
+      const source = params["cis_source_id"];
       return ok(
-        (params["ci_ids"] as number[]).map((ciId) => {
+        params["ci_ids"].map((ciId) => {
           const ci = store.get<CiRecord>(CI, ciId);
           const known = ci !== undefined && ci.group === group && ci.ci_source_id === source;
           const open = known ? requestsOfCi(store, ciId).filter((r) => !isFinal(r)) : [];

@@ -1,24 +1,28 @@
 // Request Waiting States: putting an open request on hold until something happens. Each call
 // answers the write envelope; records/request-waits.ts holds the wait and how it ends.
-import { refused, written } from "../answers.js";
-import type { DomainModule, Handler, HandlerContext } from "../handler.js";
+import { refused, requireRecord, written } from "../answers.js";
+import type { DomainModule, Handler, HandlerContext, OperationId } from "../handler.js";
 import { loadRequest, startWait, type WaitKind } from "../records/request-waits.js";
 import { isOpen, REQUEST, REQUEST_EXTERNAL_LINK, type RequestRecord } from "../records/requests.js";
 import type { SandboxAnswer } from "../handler.js";
+
+type WaitOperation = Extract<OperationId, `setIncidentWaitingFor${string}`>;
 
 /**
  * A waitingfor call: the request must exist and be open; `check` reads the call's own
  * parameter (the date, the awaited request, the link) and may refuse it.
  */
-function waitFor(
+function waitFor<Op extends WaitOperation>(
   wait: WaitKind,
   text: (id: number, value: number | null) => string,
-  check: (context: HandlerContext, request: RequestRecord) => number | null | SandboxAnswer = () =>
-    null,
-): Handler {
+  check: (
+    context: HandlerContext<Op>,
+    request: RequestRecord,
+  ) => number | null | SandboxAnswer = () => null,
+): Handler<Op> {
   return (context) => {
     const { params, store, now } = context;
-    const id = params["request_id"] as number;
+    const id = params["request_id"];
     const request = loadRequest(store, id, now);
     if (!request) return refused(`There is no request with id ${id}.`);
     if (!isOpen(request)) {
@@ -61,10 +65,11 @@ export const domain: DomainModule = {
       "request",
       (id, other) => `Request ${id} is now waiting for request ${other}.`,
       ({ params, store }, request) => {
-        const other = params["wait_request_id"] as number;
+        const other = params["wait_request_id"];
         if (other === request.id) return refused("A request cannot wait for itself.");
-        const awaited = store.get<RequestRecord>(REQUEST, other);
-        if (!awaited) return refused(`There is no request with id ${other}.`);
+        const awaitedFound = requireRecord<RequestRecord>(store, REQUEST, other, "request");
+        if (awaitedFound.refusal) return awaitedFound.refusal;
+        const awaited = awaitedFound.record;
         if (!isOpen(awaited))
           return refused(`Request ${other} is not open, so there is nothing to wait for.`);
         return other;
@@ -75,7 +80,7 @@ export const domain: DomainModule = {
       "external_entity",
       (id) => `Request ${id} is now waiting for an external entity.`,
       ({ params, store }, request) => {
-        const linkId = params["entity_link_id"] as number;
+        const linkId = params["entity_link_id"];
         const link = store.get(REQUEST_EXTERNAL_LINK, linkId);
         // M l.2412: the link must exist first (POST /incident.external_entity).
         if (!link || link["request_id"] !== request.id || link["status"] !== true) {

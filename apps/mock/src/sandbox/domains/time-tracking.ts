@@ -1,7 +1,7 @@
 // Time Tracking: stretches of work agents log on a request, and the categories they log them
 // under. Dates differ from the rest of the API: the list takes ISO-8601 filters and writes
 // `iso8601noT` text by default, while POST takes epoch seconds.
-import { httpError, ok, refused, written } from "../answers.js";
+import { httpError, ok, refused, requireRecord, written } from "../answers.js";
 import { dateWriter, readDateFormat } from "../dates.js";
 import type { DomainModule } from "../handler.js";
 import { REQUEST } from "../records/requests.js";
@@ -44,15 +44,15 @@ export const domain: DomainModule = {
   },
   handlers: {
     createTimeTrackingEntry({ params, store, now }) {
-      const requestId = params["request_id"] as number;
-      if (!store.get(REQUEST, requestId))
-        return refused(`There is no request with id ${requestId}.`);
+      const requestId = params["request_id"];
+      const { refusal } = requireRecord(store, REQUEST, requestId, "request");
+      if (refusal) return refusal;
       const category = params["category_id"];
       if (typeof category === "number" && !store.get(TIMETRACKING_CATEGORY, category)) {
         return refused(`There is no time tracking category with id ${category}.`);
       }
       const from = typeof params["from"] === "number" ? params["from"] : now;
-      const to = params["to"] as number;
+      const to = params["to"];
       if (to < from) return refused("The end of the entry (to) comes before its start (from).");
       const id = store.nextId(TIMETRACKING_ENTRY);
       store.put(TIMETRACKING_ENTRY, {
@@ -60,7 +60,7 @@ export const domain: DomainModule = {
         // Entries are keyed by `timetracking_id` on the wire: the same number as the store's id.
         timetracking_id: id,
         incident: requestId,
-        user_id: params["user_id"] as number,
+        user_id: params["user_id"],
         // Without a category the entry has none: 0 (our choice).
         timetracking_category_id: typeof category === "number" ? category : 0,
         comment: typeof params["comment"] === "string" ? params["comment"] : "",
@@ -107,7 +107,7 @@ export const domain: DomainModule = {
     },
 
     deleteTimeTrackingEntry({ params, store }) {
-      const id = params["timetracking_id"] as number;
+      const id = params["timetracking_id"];
       const entry = store.get<EntryRecord>(TIMETRACKING_ENTRY, id);
       // LIFECYCLE.md 4 (observed): an entry that does not exist gets 200 with status ERROR.
       if (!entry || entry.status !== 1) return refused(`There is no time entry with id ${id}.`);

@@ -1,7 +1,7 @@
 // Triggers: the automation rules administrators defined, and their runs of the last hour. The
 // sandbox runs no automation of its own, so runs are the seeded ones (a test seeds runs at the
 // times it needs); the hour is measured on the sandbox clock.
-import type { Json } from "../../front/description.js";
+import type { Json } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import type { StoredRecord } from "../store.js";

@@ -2,8 +2,9 @@
 // user into an internal one; passwords, password emails and session tokens; the searches
 // (exact lookup, contains-search with a cursor) and a user's memberships.
 import { createHash, randomBytes } from "node:crypto";
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { httpError, ok, phpMap, refused, written } from "../answers.js";
+import { paramNamed } from "../handler.js";
 import type { DomainModule, SandboxAnswer } from "../handler.js";
 import { cursorPage } from "../paging.js";
 import type { TenantStore } from "../store.js";
@@ -167,7 +168,7 @@ export const domain: DomainModule = {
     },
 
     updateUser({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!liveUser(store, id)) return noUser(id);
       const changes = profileChanges(params);
       if (params["language"] !== undefined) changes["language"] = params["language"];
@@ -178,7 +179,7 @@ export const domain: DomainModule = {
     },
 
     deleteUser({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!liveUser(store, id)) return noUser(id);
       // The record stays, marked deleted, for the requests and comments that name it; the
       // memberships go.
@@ -190,7 +191,7 @@ export const domain: DomainModule = {
     },
 
     getUser({ params, store }) {
-      const user = liveUser(store, params["id"] as number);
+      const user = liveUser(store, params["id"]);
       // An unknown id (or a disabled user, unless asked for) is the bare `false` (WIRE.md).
       if (!user || !visible(user, params["include_disabled"])) return ok(false);
       return ok(userOut(user));
@@ -214,7 +215,7 @@ export const domain: DomainModule = {
     },
 
     convertUser({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const user = liveUser(store, id);
       if (!user) return noUser(id);
       if (!user.is_external) return written(`User ${id} is already an internal user.`);
@@ -225,21 +226,21 @@ export const domain: DomainModule = {
     },
 
     disableUser({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!liveUser(store, id)) return noUser(id);
       store.update(USER, id, { is_disabled: true });
       return written(`User ${id} disabled.`);
     },
 
     enableUser({ params, store }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       if (!liveUser(store, id)) return noUser(id);
       store.update(USER, id, { is_disabled: false });
       return written(`User ${id} enabled.`);
     },
 
     setUserPassword({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const user = liveUser(store, id);
       if (!user) return noUser(id);
       if (user.is_external) return refused(`User ${id} is external and cannot log in.`);
@@ -255,16 +256,16 @@ export const domain: DomainModule = {
     },
 
     resetUserPassword({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const user = liveUser(store, id);
       if (!user) return noUser(id);
       if (user.is_external) return refused(`User ${id} is external and cannot log in.`);
-      store.insert(USER_EMAIL, { user_id: id, type: params["type"] as string, sent_at: now });
+      store.insert(USER_EMAIL, { user_id: id, type: params["type"], sent_at: now });
       return written(`Password email sent to user ${id}.`);
     },
 
     createUserToken({ params, store, now }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const user = liveUser(store, id);
       if (!user) return noUser(id);
       if (user.is_disabled) return refused(`User ${id} is disabled.`);
@@ -284,7 +285,7 @@ export const domain: DomainModule = {
 
     searchUsers({ params, store }) {
       const criteria = Object.keys(SEARCH).filter(
-        (name) => typeof params[name] === "string" && params[name] !== "",
+        (name) => typeof paramNamed(params, name) === "string" && paramNamed(params, name) !== "",
       );
       if (criteria.length === 0) {
         return missingOneOf(Object.keys(SEARCH));
@@ -301,7 +302,7 @@ export const domain: DomainModule = {
 
     listUserGroups({ params, store }) {
       const entries: JsonObject[] = [];
-      for (const id of params["ids"] as number[]) {
+      for (const id of params["ids"]) {
         const user = liveUser(store, id);
         if (user) entries.push(membershipsOf(store, user));
       }

@@ -2,10 +2,10 @@
 // with its starting fields, and the list fields of running workflows. A running workflow is a
 // request whose category starts a workflow; its list field values are records of their own
 // (`workflow_field_values`, one per request and field, holding the answer GET gives).
-import type { Json, JsonObject } from "../../front/description.js";
-import { httpError, ok, phpMap, refused, written } from "../answers.js";
+import type { Json, JsonObject } from "../../spec/description.js";
+import { httpError, ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DateWriter } from "../dates.js";
-import type { DomainModule } from "../handler.js";
+import type { DomainModule, OperationParams } from "../handler.js";
 import { REQUEST, type RequestRecord } from "../records/requests.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
@@ -74,8 +74,11 @@ type FieldTarget =
   { error: string } | { requestId: number; fieldId: string; record: FieldValuesRecord | undefined };
 
 /** The running workflow's list field a call names, or why there is none. */
-function fieldTarget(store: TenantStore, params: JsonObject): FieldTarget {
-  const requestId = params["request_id"] as number;
+function fieldTarget(
+  store: TenantStore,
+  params: OperationParams<"addWorkflowFieldListValues" | "listWorkflowFieldListValues">,
+): FieldTarget {
+  const requestId = params["request_id"];
   const fieldId = String(params["field_id"]);
   const request = store.get<RequestRecord>(REQUEST, requestId);
   if (!request) return { error: `There is no request with id ${requestId}.` };
@@ -98,9 +101,10 @@ export const domain: DomainModule = {
   },
   handlers: {
     deployWorkflow({ params, store, now }) {
-      const id = params["workflow_id"] as number;
-      const workflow = store.get<WorkflowRecord>(WORKFLOW, id);
-      if (!workflow) return refused(`There is no workflow with id ${id}.`);
+      const id = params["workflow_id"];
+      const workflowFound = requireRecord<WorkflowRecord>(store, WORKFLOW, id, "workflow");
+      if (workflowFound.refusal) return workflowFound.refusal;
+      const workflow = workflowFound.record;
       const [newest, ...older] = workflow.versions;
       if (!newest) return refused(`Workflow ${id} has no saved version to deploy.`);
       const deployed = {
@@ -115,7 +119,7 @@ export const domain: DomainModule = {
     },
 
     getWorkflowInitialFieldsByCategory({ params, store }) {
-      const categoryId = params["category_id"] as number;
+      const categoryId = params["category_id"];
       const workflow = workflowOfCategory(store, categoryId);
       if (!workflow) return refused(`No workflow starts from request category ${categoryId}.`);
       return ok({
@@ -127,7 +131,7 @@ export const domain: DomainModule = {
     },
 
     listWorkflowProcesses({ params, store, dates }) {
-      const id = params["id"] as number | undefined;
+      const id = params["id"];
       if (id !== undefined) {
         const workflow = store.get<WorkflowRecord>(WORKFLOW, id);
         // Unknown id: nothing found, PHP's empty array (decision; the status envelope would
@@ -139,7 +143,7 @@ export const domain: DomainModule = {
       if (page === undefined) {
         return httpError(428, "page_key is not a cursor of this listing (wf:page:<n> in base64).");
       }
-      const size = (params["limit"] as number | undefined) ?? PAGE_SIZE;
+      const size = params["limit"] ?? PAGE_SIZE;
       const workflows = store.all<WorkflowRecord>(WORKFLOW).slice((page - 1) * size, page * size);
       const map: Record<string, Json> = {};
       for (const workflow of workflows) map[String(workflow.id)] = workflowOut(workflow, dates);

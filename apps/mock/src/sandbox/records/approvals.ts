@@ -2,7 +2,7 @@
 // the description's `Approval` fields plus bookkeeping that never leaves the sandbox: the
 // request it belongs to, each voter's vote (who may vote is the `approval_voter` relation),
 // and when it expires. Shared so that other domains can read a request's approvals.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import type { DateWriter } from "../dates.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 

@@ -5,7 +5,7 @@
 // Besides the description's three fields, a stored CI carries bookkeeping the answers leave
 // out: `ci_source_id` (the integration), `group` (`Asset` or `BusinessApplication`, the CI
 // class GET /incidents.by.cis filters on) and `group_name` (the CMDB group, "Laptops").
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 import { REQUEST, type RequestRecord } from "./requests.js";
 

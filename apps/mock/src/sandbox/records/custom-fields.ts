@@ -5,7 +5,7 @@
 // tree in `tree` (CustomFieldTreeOption, nested), so the list, tree and legacy option endpoints
 // all act on one state.
 import { createHash } from "node:crypto";
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
 export const CUSTOM_FIELD = "custom_field";

@@ -2,7 +2,7 @@
 // (observers, users' memberships, reassignment). A help desk keeps the ids of its agents in
 // `members_ids`; a level keeps its help desk in `parent_id`. `deleted` marks a removed record:
 // bookkeeping that never reaches an answer.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
 export const HELPDESK = "helpdesk";

@@ -1,7 +1,7 @@
 // Knowledge base articles, categories and article files as stored, and as the article
 // listings write them. An article's files are records of their own (`kb_attachment`, with the
 // article's id), gathered into the article when it is read.
-import type { JsonObject } from "../../front/description.js";
+import type { JsonObject } from "../../spec/description.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
 export const KB_ARTICLE = "kb_article";

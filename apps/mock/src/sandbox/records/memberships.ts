@@ -1,7 +1,7 @@
 // What a user belongs to and follows (GET /users.groups), gathered from the people relations
 // and from the records of the organisation domain (help desks, levels, observers), which land
 // separately: a kind or relation that is not there yet simply contributes nothing.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import { phpMap } from "../answers.js";
 import type { TenantStore } from "../store.js";
 import {

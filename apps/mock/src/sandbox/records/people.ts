@@ -1,7 +1,7 @@
 // Users, groups, companies and locations as stored, and the shapes the answers give them.
 // Owned by the people domains (Users, Groups, Companies, Locations); any domain may read them
 // (an author, a voter, an observer is a user) through the helpers here.
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
 export const USER = "user";

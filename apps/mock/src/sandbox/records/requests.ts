@@ -1,6 +1,6 @@
 // Requests and their comments as stored, and as the answers write them. Shared by every domain
 // that reads or moves a request (requests, comments, lists, waiting states, approvals).
-import type { Json, JsonObject } from "../../front/description.js";
+import type { Json, JsonObject } from "../../spec/description.js";
 import type { DateWriter } from "../dates.js";
 import type { StoredRecord, TenantStore } from "../store.js";
 
@@ -169,7 +169,7 @@ export function addComment(
  * only each part's file name (the bytes are dropped), so a record has the name and extension
  * but no checksum and no download URL: nothing could be served from them.
  */
-export function storeAttachments(store: TenantStore, requestId: number, files: Json | undefined) {
+export function storeAttachments(store: TenantStore, requestId: number, files: unknown) {
   const names = (Array.isArray(files) ? files : files === undefined ? [] : [files]).filter(
     (name): name is string => typeof name === "string" && name !== "",
   );

@@ -3,7 +3,7 @@
 //   `filter`: optional lists `status_ids`, `category_ids`, `type_ids`, `helpdesk_ids`,
 //             `assigned_ids`, `customer_ids`; a request must match every list given;
 //   `columns`: `[column, label]` pairs, in display order.
-import type { Json } from "../../front/description.js";
+import type { Json } from "../../spec/description.js";
 import type { StoredRecord } from "../store.js";
 import type { RequestRecord } from "./requests.js";
 

@@ -27,3 +27,8 @@ export function tenantKey(header: string | undefined): string {
   if (scheme === "bearer" && value) return `bearer:${tokenDigest(value)}`;
   return ANONYMOUS_TENANT;
 }
+
+/** The tenant key of an OAuth client: never a secret, the client id is not one. */
+export function oauthTenant(clientId: string): string {
+  return `oauth:${clientId}`;
+}

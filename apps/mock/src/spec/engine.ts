@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { JsonObject } from "./description.js";
 import type { Operation } from "./operations.js";
 import type { Problem } from "./problem.js";
-import type { SandboxControl } from "../sandbox/control/control.js";
+import type { EngineControl } from "./control.js";
 
 export interface MockAnswer {
   status: number;
@@ -29,8 +29,8 @@ export interface AnswerEngine {
   answer(call: ApiCall): Promise<MockAnswer | Problem>;
   /** Whether the engine has a real answer for the operation (the sandbox lacks some yet). */
   handles(operation: Operation): boolean;
-  /** The sandbox's control API (reset, snapshots, clock, faults, journal); sandbox mode only. */
-  control?: SandboxControl;
+  /** The control API (reset, snapshots, clock, faults, journal), for an engine with tenants. */
+  control?: EngineControl;
   /** Releases what the engine holds (open databases); called when the server closes. */
   close(): Promise<void>;
 }

@@ -1,9 +1,9 @@
 // The calls that move a request through its statuses (LIFECYCLE.md section 2): reassign,
 // reject, cancel, solution accept and reject, reopen, and the promotion to a major incident.
 // Refusals are HTTP 200 with `status: ERROR` and an `info` naming what is wrong.
-import { ok, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
-import { dropWait, loadRequest } from "../records/request-waits.js";
+import { ok, refused, written } from "../../answers.js";
+import type { Handlers } from "../../handler.js";
+import { dropWait, loadRequest } from "../../records/request-waits.js";
 import {
   addComment,
   isOpen,
@@ -11,8 +11,8 @@ import {
   REQUEST,
   type RequestRecord,
   STATUS,
-} from "../records/requests.js";
-import type { TenantStore } from "../store.js";
+} from "../../records/requests.js";
+import type { TenantStore } from "../../store.js";
 
 /** The request a call names, settled, or the refusal to answer when it is missing. */
 function found(store: TenantStore, id: number, now: number) {
@@ -29,18 +29,18 @@ function finish(store: TenantStore, request: RequestRecord, status: number, now:
   store.update(REQUEST, request.id, { status_id: status, closed_at: now, last_update: now });
 }
 
-export const lifecycleHandlers: Record<string, Handler> = {
+export const lifecycleHandlers: Handlers = {
   reassignIncident({ params, store, now }) {
-    const { request, refusal } = found(store, params["request_id"] as number, now);
+    const { request, refusal } = found(store, params["request_id"], now);
     if (!request) return refusal;
     if (!isOpen(request)) return notOpen(request);
-    const groupId = params["group_id"] as number;
+    const groupId = params["group_id"];
     // `group_id` is a help desk or a level (levels are addressed as help desks).
     const desk = store.get("helpdesk", groupId) ?? store.get("level", groupId);
     if (!desk && store.count("helpdesk") + store.count("level") > 0) {
       return refused(`There is no help desk or level with id ${groupId}.`);
     }
-    const agentId = params["agent_id"] as number | undefined;
+    const agentId = params["agent_id"];
     if (agentId !== undefined && !knownOrUnseeded(store, "user", agentId)) {
       return refused(`There is no agent with id ${agentId}.`);
     }
@@ -56,7 +56,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
   },
 
   rejectIncident({ params, store, now }) {
-    const { request, refusal } = found(store, params["request_id"] as number, now);
+    const { request, refusal } = found(store, params["request_id"], now);
     if (!request) return refusal;
     if (!isOpen(request)) return notOpen(request);
     finish(store, request, STATUS.rejected, now);
@@ -64,30 +64,25 @@ export const lifecycleHandlers: Record<string, Handler> = {
   },
 
   cancelIncident({ params, store, now }) {
-    const { request, refusal } = found(store, params["request_id"] as number, now);
+    const { request, refusal } = found(store, params["request_id"], now);
     if (!request) return refusal;
     if (!isOpen(request)) return notOpen(request);
     const reason = params["comment"];
     if (typeof reason === "string" && reason !== "") {
       // The reason given stays in the conversation, so it can be read back (our choice).
-      addComment(
-        store,
-        request.id,
-        { authorId: params["author_id"] as number, message: reason },
-        now,
-      );
+      addComment(store, request.id, { authorId: params["author_id"], message: reason }, now);
     }
     finish(store, request, STATUS.cancelled, now);
     return written(`Request ${request.id} was cancelled.`);
   },
 
   acceptIncidentSolution({ params, store, now }) {
-    const { request, refusal } = found(store, params["id"] as number, now);
+    const { request, refusal } = found(store, params["id"], now);
     if (!request) return refusal;
     if (request.status_id !== STATUS.solved) {
       return refused(`Request ${request.id} has no proposed solution to accept.`);
     }
-    const rating = params["rating"] as number;
+    const rating = params["rating"];
     const comment = typeof params["comment"] === "string" ? params["comment"] : "";
     if (rating < 4 && comment === "") {
       return refused("A rating below 4 needs a comment saying why.");
@@ -107,7 +102,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
   },
 
   rejectIncidentSolution({ params, store, now }) {
-    const { request, refusal } = found(store, params["id"] as number, now);
+    const { request, refusal } = found(store, params["id"], now);
     if (!request) return refusal;
     if (request.status_id !== STATUS.solved) {
       return refused(`Request ${request.id} has no proposed solution to reject.`);
@@ -125,7 +120,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
   },
 
   reopenIncident({ params, store, now }) {
-    const id = params["request_id"] as number;
+    const id = params["request_id"];
     const request = loadRequest(store, id, now);
     if (!request) {
       const text = `There is no request with id ${id}.`;
@@ -147,7 +142,7 @@ export const lifecycleHandlers: Record<string, Handler> = {
   },
 
   promoteIncidentToMajorIncident({ params, store, now }) {
-    const id = params["request_id"] as number;
+    const id = params["request_id"];
     const request = loadRequest(store, id, now);
     // This call reports through `success` and `messages`, not the status envelope.
     if (!request) return ok({ success: false, messages: [`There is no request with id ${id}.`] });

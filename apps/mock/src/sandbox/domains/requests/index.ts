@@ -1,13 +1,14 @@
 // Requests: create, read and change a request, and the rest of its tag: the lifecycle calls
-// (../requests/lifecycle.ts), the people and links around it (relations.ts), and custom
+// (lifecycle.ts), the people and links around it (relations.ts), and custom
 // fields, CIs, attachments and tasks (items.ts).
-import type { JsonObject } from "../../front/description.js";
-import { idText, ok, refused, written } from "../answers.js";
-import type { DomainModule } from "../handler.js";
-import { itemHandlers } from "../requests/items.js";
-import { lifecycleHandlers } from "../requests/lifecycle.js";
-import { relationHandlers } from "../requests/relations.js";
-import { loadRequest } from "../records/request-waits.js";
+import type { JsonObject } from "../../../spec/description.js";
+import { idText, ok, refused, written } from "../../answers.js";
+import { paramNamed } from "../../handler.js";
+import type { DomainModule } from "../../handler.js";
+import { itemHandlers } from "./items.js";
+import { lifecycleHandlers } from "./lifecycle.js";
+import { relationHandlers } from "./relations.js";
+import { loadRequest } from "../../records/request-waits.js";
 import {
   isFinal,
   REQUEST,
@@ -19,7 +20,7 @@ import {
   requestOut,
   STATUS,
   storeAttachments,
-} from "../records/requests.js";
+} from "../../records/requests.js";
 
 /** Fields PUT /incident may change, and the stored field each one lands in. */
 const CHANGEABLE: Record<string, string> = {
@@ -88,7 +89,7 @@ export const domain: DomainModule = {
 
     getIncident({ params, store, now, dates }) {
       // A wait whose date has passed, or whose awaited request is done, ends as it is read.
-      const request = loadRequest(store, params["id"] as number, now);
+      const request = loadRequest(store, params["id"], now);
       // Unknown id: `false`, as GET /user answers (LIFECYCLE.md 4: a guess for requests).
       if (!request) return ok(false);
       return ok(
@@ -101,14 +102,14 @@ export const domain: DomainModule = {
     },
 
     updateIncident({ params, store, now, dates }) {
-      const id = params["id"] as number;
+      const id = params["id"];
       const request = loadRequest(store, id, now);
       if (!request) return refused(`There is no request with id ${id}.`);
       // LIFECYCLE.md 2: the refusal in Closed, Rejected and Cancelled is a guess.
       if (isFinal(request)) return refused(`Request ${id} is closed and can no longer be changed.`);
       const changes: JsonObject = { last_update: now };
       for (const [param, field] of Object.entries(CHANGEABLE)) {
-        const value = params[param];
+        const value = paramNamed(params, param);
         if (value !== undefined) changes[field] = value;
       }
       const updated = store.update<RequestRecord>(REQUEST, id, changes) ?? request;

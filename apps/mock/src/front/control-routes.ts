@@ -2,9 +2,9 @@
 // tenant of the credentials sent with it; bodies and answers are JSON, errors problem+json.
 // The routes are described in control.openapi.yaml at the package's root.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { sendProblem } from "../../front/problem.js";
-import { readBody } from "../../front/read-body.js";
-import { ControlError, type FaultRequest, type SandboxControl } from "./control.js";
+import { sendProblem } from "../spec/problem.js";
+import { readBody } from "./read-body.js";
+import { ControlError, type EngineControl, type FaultRequest } from "../spec/control.js";
 
 export const CONTROL_BASE = "/__sandbox";
 
@@ -44,7 +44,7 @@ interface Route {
   method: string;
   pattern: RegExp;
   run(context: {
-    control: SandboxControl;
+    control: EngineControl;
     tenant: string;
     match: RegExpExecArray;
     body: () => Promise<Body>;
@@ -143,7 +143,7 @@ export async function answerControl(
   res: ServerResponse,
   path: string,
   tenant: string,
-  control: SandboxControl,
+  control: EngineControl,
   bodyLimit: number,
 ): Promise<void> {
   const matching = ROUTES.map((route) => ({ route, match: route.pattern.exec(path) })).filter(

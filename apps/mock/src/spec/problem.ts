@@ -2,7 +2,17 @@
 // description's ErrorBody: `{error, status}`), so clients written for the real server's error
 // body read the mock's too.
 import type { ServerResponse } from "node:http";
-import type { InvalidParam } from "./validate-request.js";
+
+export interface InvalidParam {
+  /** The parameter as it travels on the wire: `user_id`, `ids[1]`, `key_values[color]`. */
+  name: string;
+  /** What is wrong, as the end of a sentence that starts with the name. */
+  reason: string;
+  /** What the description wants there. */
+  expected: string;
+  /** What arrived, shortened; absent when nothing did. */
+  received?: string;
+}
 
 export interface Problem {
   status: number;

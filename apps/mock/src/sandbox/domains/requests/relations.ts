@@ -1,8 +1,8 @@
 // The people and records around a request: observers and collaborators (bare arrays of user
 // ids), links to other requests, and links to external entities (the `link_id` the
 // external-entity wait needs).
-import { idText, ok, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
+import { idText, ok, refused, requireRecord, written } from "../../answers.js";
+import type { Handler, Handlers, OperationParams } from "../../handler.js";
 import {
   knownOrUnseeded,
   linkedRequestIds,
@@ -12,9 +12,8 @@ import {
   REQUEST_LINK,
   REQUEST_OBSERVER,
   type RequestRecord,
-} from "../records/requests.js";
-import type { JsonObject } from "../../front/description.js";
-import type { StoredRecord } from "../store.js";
+} from "../../records/requests.js";
+import type { StoredRecord } from "../../store.js";
 
 export interface ExternalLinkRecord extends StoredRecord {
   request_id: number;
@@ -25,17 +24,23 @@ export interface ExternalLinkRecord extends StoredRecord {
 }
 
 /** The users a call names: `user_id`, `users_id[]`, or both. */
-function namedUsers(params: JsonObject): number[] {
-  const users = Array.isArray(params["users_id"]) ? (params["users_id"] as number[]) : [];
+function namedUsers(
+  params: OperationParams<"addIncidentObserver" | "addIncidentCollaborator">,
+): number[] {
+  const users = Array.isArray(params["users_id"]) ? params["users_id"] : [];
   const one = params["user_id"];
   return [...new Set(typeof one === "number" ? [one, ...users] : users)];
 }
 
 /** POST /incident.observer and /incident.collaborator: one relation, two roles. */
-function addParticipants(relation: string, role: string): Handler {
+function addParticipants(
+  relation: string,
+  role: string,
+): Handler<"addIncidentObserver" | "addIncidentCollaborator"> {
   return ({ params, store, now }) => {
-    const id = params["request_id"] as number;
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
+    const id = params["request_id"];
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
     const users = namedUsers(params);
     // The description marks both optional, but without either the call has nothing to do.
     if (users.length === 0) return refused("Send user_id or users_id[] with the users to add.");
@@ -48,22 +53,24 @@ function addParticipants(relation: string, role: string): Handler {
 }
 
 /** GET of the same two: a bare array of user ids, `[]` for an unknown request. */
-function listParticipants(relation: string): Handler {
-  return ({ params, store }) => ok(store.related(relation, params["request_id"] as number));
+function listParticipants(
+  relation: string,
+): Handler<"listIncidentObservers" | "listIncidentCollaborators"> {
+  return ({ params, store }) => ok(store.related(relation, params["request_id"]));
 }
 
-export const relationHandlers: Record<string, Handler> = {
+export const relationHandlers: Handlers = {
   addIncidentObserver: addParticipants(REQUEST_OBSERVER, "observer"),
   listIncidentObservers: listParticipants(REQUEST_OBSERVER),
   addIncidentCollaborator: addParticipants(REQUEST_COLLABORATOR, "collaborator"),
   listIncidentCollaborators: listParticipants(REQUEST_COLLABORATOR),
 
   linkIncidents({ params, store, now }) {
-    const id = params["request_id"] as number;
+    const id = params["request_id"];
     // This call may explain a refusal in `error` (WriteResultWithError): both are sent.
     const refuse = (text: string) => refused(text, { error: text });
     if (!store.get(REQUEST, id)) return refuse(`There is no request with id ${id}.`);
-    const others = [...new Set(params["request_ids"] as number[])];
+    const others = [...new Set(params["request_ids"])];
     if (others.includes(id)) return refuse(`Request ${id} cannot be linked to itself.`);
     const unknown = others.filter((other) => !store.get(REQUEST, other));
     if (unknown.length > 0) return refuse(`There is no request with id ${unknown.join(", ")}.`);
@@ -76,7 +83,7 @@ export const relationHandlers: Record<string, Handler> = {
   },
 
   listIncidentLinks({ params, store }) {
-    const links = linkedRequestIds(store, params["request_id"] as number).flatMap((other) => {
+    const links = linkedRequestIds(store, params["request_id"]).flatMap((other) => {
       const linked = store.get<RequestRecord>(REQUEST, other);
       return linked ? [{ id: linked.id, title: String(linked["title"] ?? "") }] : [];
     });
@@ -84,9 +91,10 @@ export const relationHandlers: Record<string, Handler> = {
   },
 
   linkIncidentExternalEntity({ params, store, now }) {
-    const id = params["request_id"] as number;
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
-    const entityId = params["external_entity_id"] as number;
+    const id = params["request_id"];
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
+    const entityId = params["external_entity_id"];
     // No call lists or creates external entities; the sandbox knows those its links name.
     const known = store
       .where<ExternalLinkRecord>(REQUEST_EXTERNAL_LINK, "ref_id", entityId)
@@ -113,7 +121,7 @@ export const relationHandlers: Record<string, Handler> = {
     const links = store.where<ExternalLinkRecord>(
       REQUEST_EXTERNAL_LINK,
       "request_id",
-      params["request_id"] as number,
+      params["request_id"],
     );
     return ok(links.map(({ id, request_id: _request, ...link }) => ({ link_id: id, ...link })));
   },

@@ -1,9 +1,9 @@
 // What hangs off a request besides people: custom field values (kept in the request's own
 // `custom_fields`, which GET /incident shows), related configuration items, attachments and
 // tasks, and the counters of requests per configuration item.
-import type { Json, JsonObject } from "../../front/description.js";
-import { ok, phpMap, refused, written } from "../answers.js";
-import type { Handler } from "../handler.js";
+import type { Json, JsonObject } from "../../../spec/description.js";
+import { ok, phpMap, refused, requireRecord, written } from "../../answers.js";
+import type { Handlers, OperationParams } from "../../handler.js";
 import {
   isFinal,
   isOpen,
@@ -13,8 +13,8 @@ import {
   REQUEST_CI,
   REQUEST_TASK,
   type RequestRecord,
-} from "../records/requests.js";
-import type { StoredRecord, TenantStore } from "../store.js";
+} from "../../records/requests.js";
+import type { StoredRecord, TenantStore } from "../../store.js";
 
 /**
  * Configuration items are the `ci` kind of the Lists domain. Its records follow the
@@ -32,14 +32,19 @@ function fieldValues(request: RequestRecord): JsonObject {
 }
 
 /** The request a custom-field call may write to, or the refusal. */
-function writable(store: TenantStore, params: JsonObject) {
-  const id = params["request_id"] as number;
+function writable(
+  store: TenantStore,
+  params: OperationParams<
+    "setIncidentCustomField" | "addIncidentCustomFieldItem" | "deleteIncidentCustomField"
+  >,
+) {
+  const id = params["request_id"];
   const request = store.get<RequestRecord>(REQUEST, id);
   if (!request) return { refusal: refused(`There is no request with id ${id}.`) };
   if (isFinal(request)) {
     return { refusal: refused(`Request ${id} is closed and can no longer be changed.`) };
   }
-  const uid = params["custom_field_uid"] as number;
+  const uid = params["custom_field_uid"];
   if (!knownOrUnseeded(store, "custom_field", uid)) {
     return { refusal: refused(`There is no custom field with uid ${uid}.`) };
   }
@@ -50,13 +55,13 @@ function saveFields(store: TenantStore, request: RequestRecord, values: JsonObje
   store.update(REQUEST, request.id, { custom_fields: phpMap(values), last_update: now });
 }
 
-export const itemHandlers: Record<string, Handler> = {
+export const itemHandlers: Handlers = {
   setIncidentCustomField({ params, store, now }) {
     const { request, uid, refusal } = writable(store, params);
     if (!request || uid === undefined) return refusal;
     const values = fieldValues(request);
     // A single-value field keeps the first entry; an empty string wipes the field.
-    const first = (params["values"] as string[])[0] ?? "";
+    const first = params["values"][0] ?? "";
     if (first === "") delete values[uid];
     else values[uid] = first;
     saveFields(store, request, values, now);
@@ -66,7 +71,7 @@ export const itemHandlers: Record<string, Handler> = {
   addIncidentCustomFieldItem({ params, store, now }) {
     const { request, uid, refusal } = writable(store, params);
     if (!request || uid === undefined) return refusal;
-    const wanted = (params["values"] as string[])[0] ?? "";
+    const wanted = params["values"][0] ?? "";
     const matches = store.all<CiRecord>("ci").filter((ci) => ciName(ci) === wanted);
     const values = fieldValues(request);
     const current = values[uid];
@@ -93,8 +98,9 @@ export const itemHandlers: Record<string, Handler> = {
   },
 
   relateIncidentCiByKeyword({ params, store, now }) {
-    const id = params["request_id"] as number;
-    if (!store.get(REQUEST, id)) return refused(`There is no request with id ${id}.`);
+    const id = params["request_id"];
+    const { refusal } = requireRecord(store, REQUEST, id, "request");
+    if (refusal) return refusal;
     const keyword = String(params["keyword"] ?? "");
     if (keyword === "") return refused("keyword must not be empty.");
     const exact = params["exact_match"] === true;
@@ -110,8 +116,8 @@ export const itemHandlers: Record<string, Handler> = {
   },
 
   countIncidentLinkedCis({ params, store }) {
-    const from = params["from"] as number;
-    const source = params["cis_source_id"] as number;
+    const from = params["from"];
+    const source = params["cis_source_id"];
     const counters: Json[] = [];
     for (const ci of store.all<CiRecord>("ci")) {
       if (ciSource(ci) !== source) continue;
@@ -140,7 +146,7 @@ export const itemHandlers: Record<string, Handler> = {
   },
 
   getIncidentAttachment({ params, store }) {
-    const found = store.get(REQUEST_ATTACHMENT, params["id"] as number);
+    const found = store.get(REQUEST_ATTACHMENT, params["id"]);
     // Unknown id: `false`, as GET /incident answers (decisions.md).
     if (!found) return ok(false);
     const { request_id: _request, ...attachment } = found;
@@ -148,7 +154,7 @@ export const itemHandlers: Record<string, Handler> = {
   },
 
   listIncidentTasks({ params, store }) {
-    const tasks = store.where(REQUEST_TASK, "request_id", params["request_id"] as number);
+    const tasks = store.where(REQUEST_TASK, "request_id", params["request_id"]);
     return ok(tasks.map(({ id, request_id: _request, ...task }) => ({ task_id: id, ...task })));
   },
 };
