@@ -12,6 +12,7 @@ import { sandboxNow } from "./clock.js";
 import { dateWriter, readDateFormat } from "./dates.js";
 import { buildRegistry, loadDomainModules, type Registry } from "./registry.js";
 import { loadSeed, type SeedSource } from "./seed.js";
+import { overlongText } from "./stored-text-limit.js";
 import { TenantPool } from "./tenants.js";
 import { SandboxControl } from "./control/control.js";
 
@@ -58,6 +59,8 @@ export async function createSandboxEngine(
         );
         return { status, headers: {}, body };
       }
+      const overlong = overlongText(params);
+      if (overlong) return overlong;
       const store = tenants.store(call.tenant);
       const answer = store.transaction(() =>
         handler({
