@@ -5,6 +5,7 @@ import { advanceClock, clockState, sandboxNow, setClock, type ClockState } from 
 import type { Seed } from "../seed.js";
 import { type TenantPool, writeSeed } from "../tenants.js";
 import { FAULT_LIMITS, FaultBoard, type Fault, type FaultAction } from "./faults.js";
+import { advanceFits, clockEpoch } from "./clock-input.js";
 import { Journal, type JournalEntry } from "./journal.js";
 
 /** A mistake in a control request; the routes answer it with 400 (or 404) and the message. */
@@ -123,14 +124,10 @@ export class SandboxControl {
   /** `time`: epoch seconds or an ISO 8601 date-time with its offset. */
   setClock(tenant: string, time: unknown, frozen: unknown = false): ClockState {
     if (typeof frozen !== "boolean") throw new ControlError("frozen must be true or false.");
-    let epoch: number;
-    if (isInt(time)) epoch = time;
-    else if (typeof time === "string" && /T.*(Z|[+-]\d\d:?\d\d)$/.test(time)) {
-      epoch = Math.floor(Date.parse(time) / 1000);
-    } else epoch = NaN;
-    if (!Number.isFinite(epoch) || epoch < 0) {
+    const epoch = clockEpoch(time);
+    if (epoch === undefined) {
       throw new ControlError(
-        "now must be epoch seconds (an integer) or an ISO 8601 date-time with its offset, such as 2026-11-03T09:14:00Z.",
+        "now must be epoch seconds (an integer) or an ISO 8601 date-time with its offset, such as 2026-11-03T09:14:00Z, from 1970 to the year 9999.",
       );
     }
     const store = this.tenants.store(tenant);
@@ -141,6 +138,11 @@ export class SandboxControl {
   advanceClock(tenant: string, seconds: unknown): ClockState {
     if (!isInt(seconds)) throw new ControlError("seconds must be an integer (negative goes back).");
     const store = this.tenants.store(tenant);
+    if (!advanceFits(sandboxNow(store), seconds)) {
+      throw new ControlError(
+        "seconds would move the clock outside 1970 to the year 9999; the clock is unchanged.",
+      );
+    }
     advanceClock(store, seconds);
     return clockState(store);
   }
