@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { createAuthenticator, oauthTenant, type Authenticator } from "./authenticate.js";
 import { API_BASE, type MockConfig } from "./config.js";
+import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
 import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
@@ -205,6 +206,11 @@ async function handleControl(
     sendProblem(res, auth.problem, pathname);
     return;
   }
+  const unscoped = missingControlScope(req.headers.authorization, p.tokens.issuer);
+  if (unscoped) {
+    sendProblem(res, unscoped, pathname);
+    return;
+  }
   await answerControl(
     req,
     res,
@@ -356,7 +362,9 @@ export async function createMockServer(
     }),
     tokens: {
       issuer,
-      scopes: describedScopes(doc, scopes),
+      scopes: control
+        ? new Set([...describedScopes(doc, scopes), CONTROL_SCOPE])
+        : describedScopes(doc, scopes),
       accepts: (id, secret) => policy.kind !== "list" || policy.basic.has(`${id}:${secret}`),
       bodyLimit: config.bodyLimit,
     },
