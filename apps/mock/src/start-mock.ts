@@ -34,8 +34,8 @@ export interface StartMockOptions {
 }
 
 /**
- * The control methods at the top act on the first tenant that called the API (they reject
- * before any call); `tenant(credentials)` gives the same methods for a named tenant. The
+ * The control methods at the top act on the one tenant that has called the API (they reject
+ * before any call, and once a second tenant has called); `tenant(credentials)` gives the same methods for a named tenant. The
  * examples mode has no tenants: its control methods reject.
  */
 export interface RunningMock extends TenantControl {
@@ -81,6 +81,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         "startMock: no tenant has called the API yet; call it first or use mock.tenant(credentials).",
       );
     }
+    // With two tenants, "the first" depends on which test ran first: name one instead.
+    if (control.severalTenants) {
+      throw new Error(
+        "startMock: more than one tenant has called the API, so mock.reset() and the other top-level methods would not know which to act on; use mock.tenant(credentials).",
+      );
+    }
     return control.firstTenant;
   });
   return {
@@ -88,7 +94,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     origin,
     apiUrl: origin + API_BASE,
     tenant: (credentials) => {
-      const key = credentialsTenant(credentials);
+      const key = credentialsTenant(credentials, mock.tokens);
       return onTenant(() => key);
     },
     close: () => mock.close(),

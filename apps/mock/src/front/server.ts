@@ -44,6 +44,8 @@ export interface MockServer {
   operations: readonly Operation[];
   site: StaticSite;
   engine: AnswerEngine;
+  /** The token endpoint's issuer: reads the grant of a token it signed. */
+  tokens: TokenIssuer;
   /** Starts listening; resolves with the server's root URL, e.g. http://127.0.0.1:4010. */
   listen(): Promise<string>;
   /** Stops accepting requests and closes every open connection. */
@@ -427,6 +429,7 @@ export async function createMockServer(
     operations: table.operations,
     site,
     engine,
+    tokens: issuer,
     listen() {
       return new Promise((resolveUrl, reject) => {
         server.once("error", reject);

@@ -60,6 +60,8 @@ export class SandboxControl {
   readonly journal = new Journal();
   /** The first tenant that called the API: startMock()'s methods act on it by default. */
   firstTenant: string | undefined;
+  /** Whether a second tenant has called too: then startMock()'s methods need one named. */
+  severalTenants = false;
   private readonly byName = new Map<string, Operation>();
 
   constructor(
@@ -79,7 +81,8 @@ export class SandboxControl {
   }
 
   noteCall(tenant: string): void {
-    this.firstTenant ??= tenant;
+    if (this.firstTenant === undefined) this.firstTenant = tenant;
+    else if (tenant !== this.firstTenant) this.severalTenants = true;
   }
 
   /** Back to the seed: data, ids and clock; the tenant's faults and journal are cleared too. */
