@@ -372,14 +372,16 @@ export async function createMockServer(
     },
   };
 
+  const loggedSecrets = new Set([...secrets, "client_secret"]);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;
     if (config.log) {
       res.on("finish", () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        // The target without secrets: the user operations take passwords in the query string.
+        // The target without secrets: the user operations take passwords in the query string,
+        // and a token request may carry its client secret there.
         console.log(
-          `${req.method} ${redactTarget(req.url ?? "/", secrets)} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
+          `${req.method} ${redactTarget(req.url ?? "/", loggedSecrets)} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
         );
       });
     }

@@ -11,6 +11,7 @@ import {
   propertyNames,
   propertySchema,
 } from "./schema-navigation.js";
+import { isSecretSchema } from "./secret-schema.js";
 
 export interface InvalidParam {
   /** The parameter as it travels on the wire: `user_id`, `ids[1]`, `key_values[color]`. */
@@ -149,7 +150,11 @@ function toInvalidParams(
         reason = error.message ?? "is invalid";
     }
     const received = valueAt(data, segments);
-    return received === undefined
+    // A secret is never quoted back: the answer may end up in a test's log.
+    const secret = segments.some((_, i) =>
+      isSecretSchema(doc, schemaAt(doc, root, segments.slice(0, i + 1))),
+    );
+    return received === undefined || secret
       ? { name, reason, expected }
       : { name, reason, expected, received: shorten(received) };
   });
