@@ -8,6 +8,7 @@ import { createAuthenticator, oauthTenant, type Authenticator } from "./authenti
 import { API_BASE, type MockConfig } from "./config.js";
 import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
+import { createHostCheck } from "./host-check.js";
 import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import { indexOperations, type Operation, type OperationTable } from "./operations.js";
@@ -205,7 +206,24 @@ async function handleControl(
   }
   const auth = p.authenticate(req.headers.authorization, undefined);
   if ("problem" in auth) {
-    sendProblem(res, auth.problem, pathname);
+    // No Basic challenge here: a browser would answer it with a login box, and then send the
+    // credentials typed there with every request a page makes to the control API.
+    const { headers, ...problem } = auth.problem;
+    const challenge = headers?.["www-authenticate"];
+    sendProblem(
+      res,
+      {
+        ...problem,
+        headers: {
+          ...headers,
+          "www-authenticate":
+            challenge && /bearer/i.test(challenge) && !/basic/i.test(challenge)
+              ? challenge
+              : 'Bearer realm="Service Desk mock"',
+        },
+      },
+      pathname,
+    );
     return;
   }
   const unscoped = missingControlScope(req.headers.authorization, p.tokens.issuer);
@@ -373,6 +391,7 @@ export async function createMockServer(
   };
 
   const loggedSecrets = new Set([...secrets, "client_secret"]);
+  const checkHost = createHostCheck(config.host, config.allowedHosts);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;
     if (config.log) {
@@ -387,7 +406,12 @@ export async function createMockServer(
     }
     res.on("error", () => res.destroy());
     req.on("error", () => req.destroy());
-    if (applyCors(req, res)) return;
+    const wrongHost = checkHost(req.headers.host);
+    if (wrongHost) {
+      sendProblem(res, wrongHost);
+      return;
+    }
+    if (applyCors(req, res, config.corsOrigins)) return;
     handleRequest(pipeline, req, res, req.url ?? "/").catch((error: unknown) => {
       if (error instanceof ClientGoneError) {
         res.destroy();
