@@ -9,6 +9,7 @@ import { API_BASE, type MockConfig } from "./config.js";
 import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
 import { createHostCheck } from "./host-check.js";
+import { listenRefusal } from "./listen-policy.js";
 import { loadDescription, type OpenApiDocument } from "./description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import { indexOperations, type Operation, type OperationTable } from "./operations.js";
@@ -348,6 +349,8 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
 export async function createMockServer(
   config: MockConfig & { seed?: SeedSource },
 ): Promise<MockServer> {
+  const refusal = listenRefusal(config);
+  if (refusal) throw new Error(refusal);
   const doc = await loadDescription(config.specPath);
   const table = indexOperations(doc);
   const compiler = createSchemaCompiler(doc);
