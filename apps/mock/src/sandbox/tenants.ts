@@ -3,7 +3,7 @@
 // and never reaches a file name or a log); with `memory` it lives in memory for the server's
 // life. Databases idle for a while are closed, so many tenants do not hold memory for good.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import type { Seed } from "./seed.js";
 import { sqlite } from "./sqlite.js";
@@ -52,8 +52,14 @@ export class TenantPool {
   constructor(private readonly options: TenantPoolOptions) {
     this.idleMs = options.idleMs ?? 60_000;
     this.maxOpen = options.maxOpen ?? 64;
+    if (!options.memory && options.dataDir.trim() === "") {
+      throw new Error("The sandbox's data folder is empty; name one, such as .sandbox.");
+    }
     if (!options.memory) {
-      mkdirSync(options.dataDir, { recursive: true });
+      // Only the user who runs the mock may read its tenants: the folder is created 0700 (an
+      // existing one is left as its owner set it).
+      const created = mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      if (created !== undefined) chmodSync(options.dataDir, 0o700);
       this.sweeper = setInterval(() => this.closeIdle(), Math.min(this.idleMs, 15_000));
       this.sweeper.unref();
     }
@@ -79,6 +85,8 @@ export class TenantPool {
   private openStore(key: string): TenantStore {
     const path = this.options.memory ? ":memory:" : join(this.options.dataDir, tenantFileName(key));
     const fresh = this.options.memory || !existsSync(path);
+    // SQLite gives its -wal and -shm files the mode of the database file: create that 0600.
+    if (fresh && !this.options.memory) closeSync(openSync(path, "a", 0o600));
     const db = new (sqlite().DatabaseSync)(path);
     // WAL: a commit is in the log before the answer goes out, so a killed process loses no
     // acknowledged write; synchronous=NORMAL skips the fsync per commit, which only an
