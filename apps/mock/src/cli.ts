@@ -6,6 +6,7 @@ import { API_BASE, type MockConfig, readConfig } from "./front/config.js";
 import { curlAuth, curlLine, showcaseOperation } from "./front/example-request.js";
 import { listenNotice } from "./front/listen-policy.js";
 import { createMockServer, type MockServer } from "./front/server.js";
+import { runPrune } from "./prune.js";
 
 function describeAuth(config: MockConfig): string {
   switch (config.auth.kind) {
@@ -85,6 +86,10 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+if (process.argv[2] === "prune") {
+  process.exit(runPrune(process.argv.slice(3)));
 }
 
 main().catch((error: unknown) => {

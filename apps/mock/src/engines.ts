@@ -18,6 +18,7 @@ export async function createEngine(
   return createSandboxEngine(doc, table.operations, compiler, {
     dataDir: config.dataDir,
     memory: config.memory,
+    maxTenants: config.maxTenants,
     seed: config.seed ?? config.seedPath,
     examples: () => createExamplesEngine(doc, config.dynamic),
   });

@@ -4,7 +4,7 @@
 import type { JsonObject } from "./front/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
-import { parseAuthPolicy } from "./front/config.js";
+import { parseAuthPolicy, parseCorsOrigins } from "./front/config.js";
 import { createMockServer } from "./front/server.js";
 import {
   credentialsTenant,
@@ -31,6 +31,12 @@ export interface StartMockOptions {
   spec?: string;
   /** Examples mode: data generated from the schemas instead of the examples. */
   dynamic?: boolean;
+  /** Sandbox: at most this many tenants (1,000 unless given); a new one beyond gets 503. */
+  maxTenants?: number;
+  /** Origins (`http://localhost:5173`) whose pages may call the mock, beside its own. */
+  corsOrigins?: string[];
+  /** Host names the mock answers to, beside loopback ones and its own address. */
+  allowedHosts?: string[];
 }
 
 /**
@@ -58,6 +64,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   ) {
     throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
+  if (
+    options.maxTenants !== undefined &&
+    (!Number.isInteger(options.maxTenants) || options.maxTenants < 1)
+  ) {
+    throw new TypeError(
+      `startMock: maxTenants must be a whole number of 1 or more, got ${options.maxTenants}`,
+    );
+  }
   const mock = await createMockServer({
     ...defaults,
     port: options.port ?? 0,
@@ -67,6 +81,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     dataDir: options.dataDir ?? defaults.dataDir,
     auth,
     dynamic: options.dynamic ?? false,
+    maxTenants: options.maxTenants ?? defaults.maxTenants,
+    corsOrigins: parseCorsOrigins((options.corsOrigins ?? []).join(",")),
+    allowedHosts: (options.allowedHosts ?? []).map((host) => host.toLowerCase()),
     ...(options.spec
       ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") }
       : {}),

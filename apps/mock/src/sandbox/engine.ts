@@ -19,6 +19,8 @@ import { SandboxControl } from "./control/control.js";
 export interface SandboxOptions {
   dataDir: string;
   memory: boolean;
+  /** At most this many tenants; a new one beyond is refused with 503. */
+  maxTenants?: number;
   seed: SeedSource | undefined;
   /** Answers calls that carry `Prefer`; created on first need. */
   examples: () => Promise<AnswerEngine>;
@@ -38,7 +40,12 @@ export async function createSandboxEngine(
 ): Promise<SandboxEngine> {
   const registry = buildRegistry(doc, operations, await loadDomainModules());
   const seed = loadSeed(options.seed, registry.kinds, compiler);
-  const tenants = new TenantPool({ dataDir: options.dataDir, memory: options.memory, seed });
+  const tenants = new TenantPool({
+    dataDir: options.dataDir,
+    memory: options.memory,
+    seed,
+    ...(options.maxTenants === undefined ? {} : { maxTenants: options.maxTenants }),
+  });
   let examples: Promise<AnswerEngine> | undefined;
 
   return {

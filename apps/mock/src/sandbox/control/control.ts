@@ -7,6 +7,7 @@ import { type TenantPool, writeSeed } from "../tenants.js";
 import { FAULT_LIMITS, FaultBoard, type Fault, type FaultAction } from "./faults.js";
 import { advanceFits, clockEpoch } from "./clock-input.js";
 import { Journal, type JournalEntry } from "./journal.js";
+import { snapshotRefusal } from "./snapshot-limits.js";
 
 /** A mistake in a control request; the routes answer it with 400 (or 404) and the message. */
 export class ControlError extends Error {
@@ -99,6 +100,8 @@ export class SandboxControl {
   snapshot(tenant: string, name: string): void {
     checkSnapshotName(name);
     const store = this.tenants.store(tenant);
+    const refusal = snapshotRefusal(store, name);
+    if (refusal) throw new ControlError(refusal, 409);
     store.saveSnapshot(name, sandboxNow(store));
   }
 
