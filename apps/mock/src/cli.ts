@@ -6,6 +6,7 @@ import { API_BASE, type MockConfig, readConfig } from "./front/config.js";
 import { curlAuth, curlLine, showcaseOperation } from "./front/example-request.js";
 import { listenNotice } from "./front/listen-policy.js";
 import { createMockServer, type MockServer } from "./front/server.js";
+import { HELP } from "./help.js";
 import { runPrune } from "./prune.js";
 
 function describeAuth(config: MockConfig): string {
@@ -88,6 +89,10 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+if (process.argv.slice(2).some((arg) => arg === "--help" || arg === "-h")) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
 if (process.argv[2] === "prune") {
   process.exit(runPrune(process.argv.slice(3)));
 }
