@@ -8,4 +8,4 @@ export {
   type JournalEntry,
   type TenantControl,
   type TenantCredentials,
-} from "./sandbox/control/tenant-control.js";
+} from "./control-client/tenant-control.js";

@@ -3,6 +3,7 @@
 // which is slow to import, so it is imported only when used: the examples mode, or the first
 // sandbox call that carries `Prefer`.
 import type { MockConfig } from "./front/config.js";
+import { listenRefusal } from "./front/listen-policy.js";
 import { createMockServer, type MockServer } from "./front/server.js";
 import type { AnswerEngine } from "./spec/engine.js";
 import { loadSpec, type LoadedSpec } from "./spec/load.js";
@@ -22,6 +23,7 @@ export async function createEngine(
   return createSandboxEngine(spec.doc, spec.table.operations, spec.compiler, {
     dataDir: config.dataDir,
     memory: config.memory,
+    maxTenants: config.maxTenants,
     seed: config.seed ?? config.seedPath,
     examples: () => examplesEngine(spec, config.dynamic),
   });
@@ -31,6 +33,9 @@ export async function createEngine(
 export async function createWiredServer(
   config: MockConfig & { seed?: SeedSource },
 ): Promise<MockServer> {
+  // Refused before the engine opens any database, so a refused start leaves nothing open.
+  const refusal = listenRefusal(config);
+  if (refusal) throw new Error(refusal);
   const spec = await loadSpec(config.specPath);
   const engine = await createEngine(spec, config);
   return createMockServer(config, engine, spec);

@@ -9,4 +9,4 @@ export {
   type JournalEntry,
   type TenantControl,
   type TenantCredentials,
-} from "./sandbox/control/tenant-control.js";
+} from "./control-client/tenant-control.js";

@@ -4,13 +4,13 @@
 import type { JsonObject } from "./spec/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
-import { parseAuthPolicy } from "./front/config.js";
+import { parseAuthPolicy, parseCorsOrigins } from "./front/config.js";
 import {
   credentialsTenant,
   localControl,
   type TenantControl,
   type TenantCredentials,
-} from "./sandbox/control/tenant-control.js";
+} from "./control-client/tenant-control.js";
 
 export interface StartMockOptions {
   /** 0 (the default) picks a free port. */
@@ -30,11 +30,17 @@ export interface StartMockOptions {
   spec?: string;
   /** Examples mode: data generated from the schemas instead of the examples. */
   dynamic?: boolean;
+  /** Sandbox: at most this many tenants (1,000 unless given); a new one beyond gets 503. */
+  maxTenants?: number;
+  /** Origins (`http://localhost:5173`) whose pages may call the mock, beside its own. */
+  corsOrigins?: string[];
+  /** Host names the mock answers to, beside loopback ones and its own address. */
+  allowedHosts?: string[];
 }
 
 /**
- * The control methods at the top act on the first tenant that called the API (they reject
- * before any call); `tenant(credentials)` gives the same methods for a named tenant. The
+ * The control methods at the top act on the one tenant that has called the API (they reject
+ * before any call, and once a second tenant has called); `tenant(credentials)` gives the same methods for a named tenant. The
  * examples mode has no tenants: its control methods reject.
  */
 export interface RunningMock extends TenantControl {
@@ -57,6 +63,14 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
   ) {
     throw new TypeError(`startMock: port must be an integer from 0 to 65535, got ${options.port}`);
   }
+  if (
+    options.maxTenants !== undefined &&
+    (!Number.isInteger(options.maxTenants) || options.maxTenants < 1)
+  ) {
+    throw new TypeError(
+      `startMock: maxTenants must be a whole number of 1 or more, got ${options.maxTenants}`,
+    );
+  }
   // Loaded on first use: importing the package stays cheap for a test file that only drives a
   // sandbox started elsewhere, and Prism loads only in the examples mode (engines.ts).
   const { createWiredServer } = await import("./engines.js");
@@ -69,6 +83,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     dataDir: options.dataDir ?? defaults.dataDir,
     auth,
     dynamic: options.dynamic ?? false,
+    maxTenants: options.maxTenants ?? defaults.maxTenants,
+    corsOrigins: parseCorsOrigins((options.corsOrigins ?? []).join(",")),
+    allowedHosts: (options.allowedHosts ?? []).map((host) => host.toLowerCase()),
     ...(options.spec
       ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") }
       : {}),
@@ -83,6 +100,12 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
         "startMock: no tenant has called the API yet; call it first or use mock.tenant(credentials).",
       );
     }
+    // With two tenants, "the first" depends on which test ran first: name one instead.
+    if (control.severalTenants) {
+      throw new Error(
+        "startMock: more than one tenant has called the API, so mock.reset() and the other top-level methods would not know which to act on; use mock.tenant(credentials).",
+      );
+    }
     return control.firstTenant;
   });
   return {
@@ -90,7 +113,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
     origin,
     apiUrl: origin + API_BASE,
     tenant: (credentials) => {
-      const key = credentialsTenant(credentials);
+      const key = credentialsTenant(credentials, mock.tokens);
       return onTenant(() => key);
     },
     close: () => mock.close(),

@@ -209,7 +209,7 @@ describe("npm start", () => {
     const socket = connect(Number(api.port), "127.0.0.1");
     socket.on("error", () => undefined);
     socket.write(
-      `POST /api/v1/incident HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n` +
+      `POST /api/v1/incident HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n` +
         `content-length: 1000\r\n\r\n{"title":`,
     );
     await new Promise((resolve) => setTimeout(resolve, 200));

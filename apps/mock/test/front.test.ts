@@ -25,7 +25,12 @@ let docsDir: string;
 beforeAll(async () => {
   docsDir = mkdtempSync(join(tmpdir(), "mock-docs-"));
   writeFileSync(join(docsDir, "index.html"), "<!doctype html><title>Reference</title>");
-  run = await startMock({ specPath: FIXTURE_SPEC, specYamlPath: FIXTURE_SPEC, docsDir });
+  run = await startMock({
+    specPath: FIXTURE_SPEC,
+    specYamlPath: FIXTURE_SPEC,
+    docsDir,
+    corsOrigins: ["http://localhost:5173"],
+  });
   small = await startMock({ specPath: FIXTURE_SPEC, bodyLimit: 1024 });
 });
 
@@ -130,7 +135,7 @@ describe("what real clients send is accepted", () => {
     const { port } = new URL(run.api);
     const answer = await rawExchange(
       port,
-      `GET http://127.0.0.1:${port}/api/v1/parcels?id=7 HTTP/1.1\r\nhost: x\r\n` +
+      `GET http://127.0.0.1:${port}/api/v1/parcels?id=7 HTTP/1.1\r\nhost: 127.0.0.1\r\n` +
         `authorization: ${AUTH.authorization}\r\nconnection: close\r\n\r\n`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 200 /);
@@ -370,7 +375,7 @@ function rawExchange(
 }
 
 const postHead = (path: string, type: string, length: number, extra = "") =>
-  `POST /api/v1${path} HTTP/1.1\r\nhost: x\r\nauthorization: ${AUTH.authorization}\r\n` +
+  `POST /api/v1${path} HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: ${AUTH.authorization}\r\n` +
   `content-type: ${type}\r\ncontent-length: ${length}\r\n${extra}\r\n`;
 
 describe("nothing hangs and nothing takes the server down", () => {
@@ -512,7 +517,7 @@ describe("outside the API", () => {
     expect(await page.text()).toMatch(/not built/);
   });
 
-  it("answers CORS preflights from other origins", async () => {
+  it("answers CORS preflights from the origins given with --cors-origin", async () => {
     const r = await fetch(`${run.api}/parcels`, {
       method: "OPTIONS",
       headers: { origin: "http://localhost:5173", "access-control-request-method": "POST" },

@@ -240,7 +240,7 @@ function transportCases(): Case[] {
       what: "a declared 2 GB body",
       expect: [413],
       send: viaSocket(
-        `POST ${path} HTTP/1.1\r\nhost: x\r\n${auth}\r\ncontent-type: application/json\r\ncontent-length: 2000000000\r\n\r\n{}`,
+        `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${auth}\r\ncontent-type: application/json\r\ncontent-length: 2000000000\r\n\r\n{}`,
       ),
     },
     {
@@ -257,13 +257,13 @@ function transportCases(): Case[] {
     {
       what: "a bad content-length",
       expect: [400],
-      send: viaSocket(`POST ${path} HTTP/1.1\r\nhost: x\r\ncontent-length: ten\r\n\r\n`),
+      send: viaSocket(`POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: ten\r\n\r\n`),
     },
     {
       what: "a bad chunked encoding",
       expect: [400],
       send: viaSocket(
-        `POST ${path} HTTP/1.1\r\nhost: x\r\n${auth}\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n`,
+        `POST ${path} HTTP/1.1\r\nhost: 127.0.0.1\r\n${auth}\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n`,
       ),
     },
     {
@@ -275,7 +275,7 @@ function transportCases(): Case[] {
     {
       what: "a path escaping upwards",
       expect: [404],
-      send: viaSocket(`GET /api/v1/../../etc/passwd HTTP/1.1\r\nhost: x\r\n\r\n`),
+      send: viaSocket(`GET /api/v1/../../etc/passwd HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n`),
     },
     { what: "the API root", expect: [404], send: viaFetch("/") },
     {

@@ -10,10 +10,22 @@ function unauthorized(detail: string): Problem {
   return { status: 401, title: "Unauthorized", detail, headers: { "www-authenticate": CHALLENGE } };
 }
 
-/** `user:password` from a Basic header, or undefined when it is not valid Base64 of that. */
+/** Refuses bytes that are not UTF-8, which a lenient decode turns into U+FFFD. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * `user:password` from a Basic header, or undefined when it is not valid Base64 of UTF-8 text
+ * of that shape: decoded leniently, `\xff` and `\xfe` would both become U+FFFD, and two users
+ * would share one tenant.
+ */
 function decodeBasic(token: string): string | undefined {
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(token)) return undefined;
-  const decoded = Buffer.from(token, "base64").toString("utf8");
+  let decoded: string;
+  try {
+    decoded = utf8.decode(Buffer.from(token, "base64"));
+  } catch {
+    return undefined;
+  }
   const colon = decoded.indexOf(":");
   return colon > 0 ? decoded : undefined;
 }
@@ -35,7 +47,9 @@ export function checkCredentials(
   if (scheme === "basic") {
     const pair = decodeBasic(value);
     if (!pair)
-      return unauthorized("Malformed Basic credentials: expected Base64 of user:password.");
+      return unauthorized(
+        "Malformed Basic credentials: expected Base64 of user:password in UTF-8.",
+      );
     if (policy.kind === "list" && !policy.basic.has(pair)) {
       return unauthorized("Invalid credentials: this user and password are not accepted.");
     }

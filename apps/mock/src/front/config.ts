@@ -41,12 +41,22 @@ export interface MockConfig {
   bodyLimit: number;
   /** Print one line per request. */
   log: boolean;
+  /** Origins (`http://localhost:5173`) whose pages may call the mock, beside its own. */
+  corsOrigins: readonly string[];
+  /** Host names the mock answers to, beside loopback ones and its bound address. */
+  allowedHosts: readonly string[];
+  /** Listen on a non-loopback address without MOCK_AUTH credentials (anyone there is served). */
+  public: boolean;
+  /** Sandbox: at most this many tenants; a new one beyond is refused with 503. */
+  maxTenants: number;
 }
 
 /** Where the API lives under the server's root, as on a real instance. */
 export const API_BASE = "/api/v1";
 
 const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
+/** Enough for a large suite's parallel workers, each with its own tenants. */
+export const DEFAULT_MAX_TENANTS = 1000;
 
 const require = createRequire(import.meta.url);
 
@@ -73,8 +83,11 @@ const STRING_FLAGS = [
   "docs",
   "auth",
   "body-limit",
+  "cors-origin",
+  "allowed-host",
+  "max-tenants",
 ] as const;
-const BOOLEAN_FLAGS = ["memory", "dynamic", "log"] as const;
+const BOOLEAN_FLAGS = ["memory", "dynamic", "log", "public"] as const;
 
 /**
  * Reads `--name value` and `--name=value` for settings, `--flag` and `--no-flag` for switches,
@@ -150,6 +163,43 @@ export function parseAuthPolicy(value: string): AuthPolicy {
   return { kind: "list", basic, bearer };
 }
 
+/** A comma-separated list, blanks dropped. */
+function parseList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+/** `http://localhost:5173`: a scheme, a host and an optional port, nothing after. */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  return parseList(value).map((origin) => {
+    if (!/^https?:\/\/[^/?#\s]+$/i.test(origin)) {
+      throw new Error(
+        `MOCK_CORS_ORIGIN takes origins such as http://localhost:5173 (no path), got "${origin}"`,
+      );
+    }
+    return origin.toLowerCase();
+  });
+}
+
+function parseMaxTenants(value: string): number {
+  const max = Number(value);
+  if (!Number.isInteger(max) || max < 1) {
+    throw new Error(`MOCK_MAX_TENANTS must be a whole number of 1 or more, got "${value}"`);
+  }
+  return max;
+}
+
+/** A data folder must be named: an empty one would put databases in the working folder. */
+function parseDataDir(value: string | undefined): string {
+  if (value === undefined) return resolve(".sandbox");
+  if (value.trim() === "") {
+    throw new Error("MOCK_DATA_DIR (--data-dir) is empty; name a folder, such as .sandbox");
+  }
+  return resolve(value);
+}
+
 export function readConfig(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
@@ -161,7 +211,7 @@ export function readConfig(
   const seed = pick("seed", "MOCK_SEED");
   return {
     mode: parseMode(pick("mode", "MOCK_MODE") ?? "sandbox"),
-    dataDir: resolve(pick("data-dir", "MOCK_DATA_DIR") ?? ".sandbox"),
+    dataDir: parseDataDir(pick("data-dir", "MOCK_DATA_DIR")),
     memory: parseBoolean("MOCK_MEMORY", pick("memory", "MOCK_MEMORY") ?? "false"),
     seedPath: seed ? resolve(seed) : undefined,
     host: pick("host", "HOST") ?? "127.0.0.1",
@@ -173,5 +223,11 @@ export function readConfig(
     auth: parseAuthPolicy(pick("auth", "MOCK_AUTH") ?? "any"),
     bodyLimit: parseByteSize(pick("body-limit", "MOCK_BODY_LIMIT") ?? String(DEFAULT_BODY_LIMIT)),
     log: parseBoolean("MOCK_LOG", pick("log", "MOCK_LOG") ?? "false"),
+    corsOrigins: parseCorsOrigins(pick("cors-origin", "MOCK_CORS_ORIGIN")),
+    allowedHosts: parseList(pick("allowed-host", "MOCK_ALLOWED_HOST")).map((h) => h.toLowerCase()),
+    public: parseBoolean("MOCK_PUBLIC", pick("public", "MOCK_PUBLIC") ?? "false"),
+    maxTenants: parseMaxTenants(
+      pick("max-tenants", "MOCK_MAX_TENANTS") ?? String(DEFAULT_MAX_TENANTS),
+    ),
   };
 }

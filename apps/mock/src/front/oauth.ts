@@ -2,26 +2,17 @@
 // trades a client id and secret (form body, or HTTP Basic as RFC 6749 allows) for a Bearer
 // token that carries the scopes asked for, one per endpoint and method. A token expires after
 // `expires_in` seconds, measured on the sandbox clock of its client, so a test can advance the
-// clock to expire it. Tokens live in memory: after a restart a client simply asks again.
-import { randomBytes } from "node:crypto";
+// clock to expire it. Tokens are signed, not stored (token-issuer.ts): after a restart a
+// client simply asks again.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { deref, isObject, type OpenApiDocument } from "../spec/description.js";
 import type { Operation } from "../spec/operations.js";
 import { readBody } from "./read-body.js";
+import type { TokenIssuer } from "./token-issuer.js";
 
 /** The token endpoint's path, next to `/api/v1` as on a real instance. */
 export const TOKEN_PATH = "/oauth/v2.0/access_token";
-/** One hour, a common lifetime; the description does not give the real server's. */
-export const DEFAULT_TOKEN_LIFETIME_S = 3600;
-/** Tokens forgotten after this many, oldest first, so a token loop cannot grow memory for good. */
-const MAX_TOKENS = 10_000;
-
-export interface IssuedToken {
-  clientId: string;
-  scopes: ReadonlySet<string>;
-  /** Sandbox time (epoch seconds) from which the token is refused. */
-  expiresAt: number;
-}
+export { DEFAULT_TOKEN_LIFETIME_S, TokenIssuer, type IssuedToken } from "./token-issuer.js";
 
 /** The scope an operation needs: the oauth2 entry of its `security`, else `api.v1.<endpoint>:<method>`. */
 export function operationScopes(doc: OpenApiDocument, operations: readonly Operation[]) {
@@ -54,41 +45,6 @@ export function describedScopes(
   const flow = isObject(flows["clientCredentials"]) ? flows["clientCredentials"] : {};
   const listed = isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : [];
   return new Set(listed.length > 0 ? listed : [...fallback.values()].flat());
-}
-
-export class TokenIssuer {
-  private readonly tokens = new Map<string, IssuedToken>();
-
-  constructor(
-    /** Sandbox time of a client's tenant, epoch seconds. */
-    private readonly now: (clientId: string) => number,
-    readonly lifetimeS = DEFAULT_TOKEN_LIFETIME_S,
-  ) {}
-
-  issue(clientId: string, scopes: readonly string[]): string {
-    const token = randomBytes(24).toString("base64url");
-    this.tokens.set(token, {
-      clientId,
-      scopes: new Set(scopes),
-      expiresAt: this.now(clientId) + this.lifetimeS,
-    });
-    if (this.tokens.size > MAX_TOKENS) {
-      const oldest = this.tokens.keys().next().value;
-      if (oldest !== undefined) this.tokens.delete(oldest);
-    }
-    return token;
-  }
-
-  /** The token's grant, `expired`, or undefined when this server never issued it. */
-  check(token: string): IssuedToken | "expired" | undefined {
-    const found = this.tokens.get(token);
-    if (!found) return undefined;
-    if (this.now(found.clientId) >= found.expiresAt) {
-      this.tokens.delete(token);
-      return "expired";
-    }
-    return found;
-  }
 }
 
 /** The error body of RFC 6749 section 5.2, with the `status` the API's own errors carry. */

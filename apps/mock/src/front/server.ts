@@ -6,7 +6,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from "node:net";
 import { createAuthenticator, oauthTenant, type Authenticator } from "./authenticate.js";
 import { API_BASE, type MockConfig } from "./config.js";
+import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
+import { createHostCheck } from "./host-check.js";
+import { listenRefusal } from "./listen-policy.js";
 import type { OpenApiDocument } from "../spec/description.js";
 import { normaliseRequest } from "./normalise-request.js";
 import type { Operation, OperationTable } from "../spec/operations.js";
@@ -40,6 +43,8 @@ export interface MockServer {
   operations: readonly Operation[];
   site: StaticSite;
   engine: AnswerEngine;
+  /** The token endpoint's issuer: reads the grant of a token it signed. */
+  tokens: TokenIssuer;
   /** Starts listening; resolves with the server's root URL, e.g. http://127.0.0.1:4010. */
   listen(): Promise<string>;
   /** Stops accepting requests and closes every open connection. */
@@ -199,7 +204,29 @@ async function handleControl(
   }
   const auth = p.authenticate(req.headers.authorization, undefined);
   if ("problem" in auth) {
-    sendProblem(res, auth.problem, pathname);
+    // No Basic challenge here: a browser would answer it with a login box, and then send the
+    // credentials typed there with every request a page makes to the control API.
+    const { headers, ...problem } = auth.problem;
+    const challenge = headers?.["www-authenticate"];
+    sendProblem(
+      res,
+      {
+        ...problem,
+        headers: {
+          ...headers,
+          "www-authenticate":
+            challenge && /bearer/i.test(challenge) && !/basic/i.test(challenge)
+              ? challenge
+              : 'Bearer realm="Service Desk mock"',
+        },
+      },
+      pathname,
+    );
+    return;
+  }
+  const unscoped = missingControlScope(req.headers.authorization, p.tokens.issuer);
+  if (unscoped) {
+    sendProblem(res, unscoped, pathname);
     return;
   }
   await answerControl(
@@ -316,12 +343,18 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
   else sendAnswer(req, res, answer);
 }
 
-/** The front over `engine`; the wiring (engines.ts) builds the engine and loads `spec` once. */
+/**
+ * The front over `engine`; the wiring (engines.ts) builds the engine and loads `spec` once, and
+ * refuses an unsafe listen address before it opens anything (`listenRefusal`, checked here too
+ * for callers that build the front themselves).
+ */
 export function createMockServer(
   config: MockConfig,
   engine: AnswerEngine,
   { doc, table, compiler }: LoadedSpec,
 ): MockServer {
+  const refusal = listenRefusal(config);
+  if (refusal) throw new Error(refusal);
   const validators = new Map<Operation, RequestValidator>();
   for (const operation of table.operations) {
     validators.set(operation, createRequestValidator(doc, compiler, operation));
@@ -352,26 +385,36 @@ export function createMockServer(
     }),
     tokens: {
       issuer,
-      scopes: describedScopes(doc, scopes),
+      scopes: control
+        ? new Set([...describedScopes(doc, scopes), CONTROL_SCOPE])
+        : describedScopes(doc, scopes),
       accepts: (id, secret) => policy.kind !== "list" || policy.basic.has(`${id}:${secret}`),
       bodyLimit: config.bodyLimit,
     },
   };
 
+  const loggedSecrets = new Set([...secrets, "client_secret"]);
+  const checkHost = createHostCheck(config.host, config.allowedHosts);
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const started = config.log ? process.hrtime.bigint() : 0n;
     if (config.log) {
       res.on("finish", () => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        // The target without secrets: the user operations take passwords in the query string.
+        // The target without secrets: the user operations take passwords in the query string,
+        // and a token request may carry its client secret there.
         console.log(
-          `${req.method} ${redactTarget(req.url ?? "/", secrets)} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
+          `${req.method} ${redactTarget(req.url ?? "/", loggedSecrets)} -> ${res.statusCode} (${ms.toFixed(1)} ms)`,
         );
       });
     }
     res.on("error", () => res.destroy());
     req.on("error", () => req.destroy());
-    if (applyCors(req, res)) return;
+    const wrongHost = checkHost(req.headers.host);
+    if (wrongHost) {
+      sendProblem(res, wrongHost);
+      return;
+    }
+    if (applyCors(req, res, config.corsOrigins)) return;
     handleRequest(pipeline, req, res, req.url ?? "/").catch((error: unknown) => {
       if (error instanceof ClientGoneError) {
         res.destroy();
@@ -415,6 +458,7 @@ export function createMockServer(
     operations: table.operations,
     site,
     engine,
+    tokens: issuer,
     listen() {
       return new Promise((resolveUrl, reject) => {
         server.once("error", reject);

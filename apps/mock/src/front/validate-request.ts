@@ -12,6 +12,7 @@ import {
   propertyNames,
   propertySchema,
 } from "../spec/schema-navigation.js";
+import { isSecretSchema } from "./secret-schema.js";
 
 export type { InvalidParam };
 
@@ -141,7 +142,11 @@ function toInvalidParams(
         reason = error.message ?? "is invalid";
     }
     const received = valueAt(data, segments);
-    return received === undefined
+    // A secret is never quoted back: the answer may end up in a test's log.
+    const secret = segments.some((_, i) =>
+      isSecretSchema(doc, schemaAt(doc, root, segments.slice(0, i + 1))),
+    );
+    return received === undefined || secret
       ? { name, reason, expected }
       : { name, reason, expected, received: shorten(received) };
   });

@@ -12,12 +12,15 @@ import { sandboxNow } from "./clock.js";
 import { dateWriter, readDateFormat } from "./dates.js";
 import { buildRegistry, loadDomainModules, type Registry } from "./registry.js";
 import { loadSeed, type SeedSource } from "./seed.js";
+import { overlongText } from "./stored-text-limit.js";
 import { TenantPool } from "./tenants.js";
 import { SandboxControl } from "./control/control.js";
 
 export interface SandboxOptions {
   dataDir: string;
   memory: boolean;
+  /** At most this many tenants; a new one beyond is refused with 503. */
+  maxTenants?: number;
   seed: SeedSource | undefined;
   /** Answers calls that carry `Prefer`; created on first need. */
   examples: () => Promise<AnswerEngine>;
@@ -37,7 +40,12 @@ export async function createSandboxEngine(
 ): Promise<SandboxEngine> {
   const registry = buildRegistry(doc, operations, loadDomainModules());
   const seed = loadSeed(options.seed, registry.kinds, compiler);
-  const tenants = new TenantPool({ dataDir: options.dataDir, memory: options.memory, seed });
+  const tenants = new TenantPool({
+    dataDir: options.dataDir,
+    memory: options.memory,
+    seed,
+    ...(options.maxTenants === undefined ? {} : { maxTenants: options.maxTenants }),
+  });
   let examples: Promise<AnswerEngine> | undefined;
 
   return {
@@ -58,6 +66,8 @@ export async function createSandboxEngine(
         );
         return { status, headers: {}, body };
       }
+      const overlong = overlongText(params);
+      if (overlong) return overlong;
       const store = tenants.store(call.tenant);
       const answer = store.transaction(() =>
         handler({

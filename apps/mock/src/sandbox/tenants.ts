@@ -3,9 +3,10 @@
 // and never reaches a file name or a log); with `memory` it lives in memory for the server's
 // life. Databases idle for a while are closed, so many tenants do not hold memory for good.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Seed } from "./seed.js";
+import { ProblemError } from "../spec/problem.js";
 import { sqlite } from "./sqlite.js";
 import { TenantStore } from "./store.js";
 
@@ -17,6 +18,8 @@ export interface TenantPoolOptions {
   idleMs?: number;
   /** At most this many tenants stay open; the least recently used is closed first. */
   maxOpen?: number;
+  /** At most this many tenants exist (in memory, or as files); a new one beyond is refused. */
+  maxTenants?: number;
 }
 
 interface OpenTenant {
@@ -48,12 +51,21 @@ export class TenantPool {
   private readonly sweeper: NodeJS.Timeout | undefined;
   private readonly idleMs: number;
   private readonly maxOpen: number;
+  /** Tenants that exist: open in memory, or files in the data folder. */
+  private known = 0;
 
   constructor(private readonly options: TenantPoolOptions) {
     this.idleMs = options.idleMs ?? 60_000;
     this.maxOpen = options.maxOpen ?? 64;
+    if (!options.memory && options.dataDir.trim() === "") {
+      throw new Error("The sandbox's data folder is empty; name one, such as .sandbox.");
+    }
     if (!options.memory) {
-      mkdirSync(options.dataDir, { recursive: true });
+      // Only the user who runs the mock may read its tenants: the folder is created 0700 (an
+      // existing one is left as its owner set it).
+      const created = mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+      if (created !== undefined) chmodSync(options.dataDir, 0o700);
+      this.known = readdirSync(options.dataDir).filter((file) => file.endsWith(".sqlite")).length;
       this.sweeper = setInterval(() => this.closeIdle(), Math.min(this.idleMs, 15_000));
       this.sweeper.unref();
     }
@@ -79,6 +91,9 @@ export class TenantPool {
   private openStore(key: string): TenantStore {
     const path = this.options.memory ? ":memory:" : join(this.options.dataDir, tenantFileName(key));
     const fresh = this.options.memory || !existsSync(path);
+    if (fresh) this.admitNew();
+    // SQLite gives its -wal and -shm files the mode of the database file: create that 0600.
+    if (fresh && !this.options.memory) closeSync(openSync(path, "a", 0o600));
     const db = new (sqlite().DatabaseSync)(path);
     // WAL: a commit is in the log before the answer goes out, so a killed process loses no
     // acknowledged write; synchronous=NORMAL skips the fsync per commit, which only an
@@ -87,6 +102,19 @@ export class TenantPool {
     const store = new TenantStore(db);
     if (fresh || store.setting(SEEDED_KEY) === undefined) writeSeed(store, this.options.seed);
     return store;
+  }
+
+  /** Counts a new tenant in, or refuses it (503) at the limit: no tenant's data is evicted. */
+  private admitNew(): void {
+    const max = this.options.maxTenants ?? Infinity;
+    if (this.known >= max) {
+      throw new ProblemError({
+        status: 503,
+        title: "Too many tenants",
+        detail: `This sandbox holds ${this.known} tenants, its limit (--max-tenants, MOCK_MAX_TENANTS); existing tenants are served, a new one is not. Restart with a higher limit, or prune idle tenants (sd-toolkit-mock prune).`,
+      });
+    }
+    this.known++;
   }
 
   private closeLeastRecent(): void {

@@ -65,6 +65,8 @@ export interface ClockState {
 export interface EngineControl {
   /** The first tenant that called the API: startMock()'s methods act on it by default. */
   readonly firstTenant: string | undefined;
+  /** True once a second tenant has called: "the first tenant" is then ambiguous. */
+  readonly severalTenants: boolean;
   /** The tenant's own time, epoch seconds (it also measures tokens' expiry). */
   now(tenant: string): number;
   noteCall(tenant: string): void;

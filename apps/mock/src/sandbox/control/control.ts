@@ -12,8 +12,10 @@ import {
   type FaultView,
   type JournalEntry,
 } from "../../spec/control.js";
+import { advanceFits, clockEpoch } from "./clock-input.js";
 import { FAULT_LIMITS, FaultBoard, type Fault } from "./faults.js";
 import { Journal } from "./journal.js";
+import { snapshotRefusal } from "./snapshot-limits.js";
 
 export { ControlError, type FaultRequest, type FaultView };
 
@@ -34,6 +36,8 @@ export class SandboxControl implements EngineControl {
   readonly journal = new Journal();
   /** The first tenant that called the API: startMock()'s methods act on it by default. */
   firstTenant: string | undefined;
+  /** Whether a second tenant has called too: then startMock()'s methods need one named. */
+  severalTenants = false;
   private readonly byName = new Map<string, Operation>();
 
   constructor(
@@ -53,7 +57,8 @@ export class SandboxControl implements EngineControl {
   }
 
   noteCall(tenant: string): void {
-    this.firstTenant ??= tenant;
+    if (this.firstTenant === undefined) this.firstTenant = tenant;
+    else if (tenant !== this.firstTenant) this.severalTenants = true;
   }
 
   /** Back to the seed: data, ids and clock; the tenant's faults and journal are cleared too. */
@@ -70,6 +75,8 @@ export class SandboxControl implements EngineControl {
   snapshot(tenant: string, name: string): void {
     checkSnapshotName(name);
     const store = this.tenants.store(tenant);
+    const refusal = snapshotRefusal(store, name);
+    if (refusal) throw new ControlError(refusal, 409);
     store.saveSnapshot(name, sandboxNow(store));
   }
 
@@ -98,14 +105,10 @@ export class SandboxControl implements EngineControl {
   /** `time`: epoch seconds or an ISO 8601 date-time with its offset. */
   setClock(tenant: string, time: unknown, frozen: unknown = false): ClockState {
     if (typeof frozen !== "boolean") throw new ControlError("frozen must be true or false.");
-    let epoch: number;
-    if (isInt(time)) epoch = time;
-    else if (typeof time === "string" && /T.*(Z|[+-]\d\d:?\d\d)$/.test(time)) {
-      epoch = Math.floor(Date.parse(time) / 1000);
-    } else epoch = NaN;
-    if (!Number.isFinite(epoch) || epoch < 0) {
+    const epoch = clockEpoch(time);
+    if (epoch === undefined) {
       throw new ControlError(
-        "now must be epoch seconds (an integer) or an ISO 8601 date-time with its offset, such as 2026-11-03T09:14:00Z.",
+        "now must be epoch seconds (an integer) or an ISO 8601 date-time with its offset, such as 2026-11-03T09:14:00Z, from 1970 to the year 9999.",
       );
     }
     const store = this.tenants.store(tenant);
@@ -116,6 +119,11 @@ export class SandboxControl implements EngineControl {
   advanceClock(tenant: string, seconds: unknown): ClockState {
     if (!isInt(seconds)) throw new ControlError("seconds must be an integer (negative goes back).");
     const store = this.tenants.store(tenant);
+    if (!advanceFits(sandboxNow(store), seconds)) {
+      throw new ControlError(
+        "seconds would move the clock outside 1970 to the year 9999; the clock is unchanged.",
+      );
+    }
     advanceClock(store, seconds);
     return clockState(store);
   }

@@ -22,7 +22,11 @@ import {
   type KbAttachmentRecord,
   type KbCategoryRecord,
 } from "../records/knowledge-base.js";
-import { searchArticles } from "../records/knowledge-base-search.js";
+import {
+  keywordsOf,
+  MAX_SEARCH_KEYWORDS,
+  searchArticles,
+} from "../records/knowledge-base-search.js";
 
 /** The manual gives no page size for the article listings; the examples show 50 (decision). */
 const ARTICLE_PAGE = 50;
@@ -226,6 +230,11 @@ export const domain: DomainModule = {
     listKbArticlesByKeywords({ params, store }) {
       const limit = params["limit"] ?? SEARCH_LIMIT;
       const minScore = params["min_search_scoring"] ?? 0;
+      if (keywordsOf(String(params["keywords"])).length > MAX_SEARCH_KEYWORDS) {
+        return refused(
+          `keywords holds more than ${MAX_SEARCH_KEYWORDS} distinct words, the most one search of this sandbox takes.`,
+        );
+      }
       const hits = searchArticles(
         store.all<KbArticleRecord>(KB_ARTICLE),
         String(params["keywords"]),

@@ -22,6 +22,7 @@ import {
   LOCATION_USER,
 } from "../records/people.js";
 import { membershipsOf } from "../records/memberships.js";
+import { hashPassword } from "../password-hash.js";
 
 /** Write parameters and the user field each lands in (two are spelled differently on reads). */
 const PROFILE: Record<string, string> = {
@@ -63,6 +64,7 @@ const SEARCH: Record<string, readonly string[]> = {
 /** Users per page of GET /users.by, as the description states. */
 const SEARCH_PAGE_SIZE = 10;
 
+/** For a random session token (no lookup table can hold one); passwords get hashPassword. */
 function digest(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
@@ -157,7 +159,7 @@ export const domain: DomainModule = {
       if (typeof params["pass"] === "string") {
         store.put(USER_PASSWORD, {
           id: user.id,
-          digest: digest(params["pass"]),
+          digest: hashPassword(params["pass"]),
           force_password_change: params["force_password_change"] === true,
           set_at: now,
         });
@@ -248,7 +250,7 @@ export const domain: DomainModule = {
       if (password === "") return refused("The password must not be empty.");
       store.put(USER_PASSWORD, {
         id,
-        digest: digest(password),
+        digest: hashPassword(password),
         force_password_change: params["force_password_change"] === true,
         set_at: now,
       });

@@ -3,6 +3,7 @@
 // summary or text (tags stripped, case ignored), rounded to two decimals, so that the best
 // matches come first and `min_search_scoring` has something to act on (decision in
 // docs/decisions.md).
+import { stripMarkup } from "../markup.js";
 import type { KbArticleRecord } from "./knowledge-base.js";
 
 export interface ScoredArticle {
@@ -10,7 +11,13 @@ export interface ScoredArticle {
   score: number;
 }
 
-function keywordsOf(text: string): string[] {
+/**
+ * Distinct keywords one search takes: with stored text capped (stored-text-limit.ts) this
+ * bounds the work of a search. A limit of the sandbox; the product documents none.
+ */
+export const MAX_SEARCH_KEYWORDS = 32;
+
+export function keywordsOf(text: string): string[] {
   return [
     ...new Set(
       text
@@ -22,7 +29,7 @@ function keywordsOf(text: string): string[] {
 }
 
 function searchableText(article: KbArticleRecord): string {
-  const body = article.content.replace(/<[^>]*>/g, " ");
+  const body = stripMarkup(article.content);
   return `${article.title} ${typeof article["description"] === "string" ? article["description"] : ""} ${body}`.toLowerCase();
 }
 
@@ -32,7 +39,7 @@ export function searchArticles(
   keywords: string,
   minScore: number,
 ): ScoredArticle[] {
-  const words = keywordsOf(keywords);
+  const words = keywordsOf(keywords).slice(0, MAX_SEARCH_KEYWORDS);
   if (words.length === 0) return [];
   return articles
     .map((article) => {

@@ -1,11 +1,16 @@
 // The control API as methods, for tests: one interface over the sandbox in this process
 // (startMock()) and over HTTP (sandboxControl(), for test files that run in other workers
 // than the one that started the sandbox).
-import { oauthTenant, tenantKey } from "../../spec/tenant-key.js";
-import type { ClockState } from "../clock.js";
-import type { EngineControl } from "../../spec/control.js";
-import type { FaultRequest, FaultView } from "./control.js";
-import type { JournalEntry } from "./journal.js";
+import { oauthTenant, tenantKey } from "../spec/tenant-key.js";
+import type { TokenIssuer } from "../front/token-issuer.js";
+import { controlAuthorization } from "./control-authorization.js";
+import type {
+  ClockState,
+  EngineControl,
+  FaultRequest,
+  FaultView,
+  JournalEntry,
+} from "../spec/control.js";
 
 export type { ClockState, FaultRequest, FaultView, JournalEntry };
 
@@ -39,12 +44,15 @@ export interface TenantControl {
   clearJournal(): Promise<void>;
 }
 
-export function credentialsTenant(credentials: TenantCredentials): string {
+/** The tenant of credentials; a token this process issued belongs to its OAuth client. */
+export function credentialsTenant(credentials: TenantCredentials, issuer?: TokenIssuer): string {
   if ("username" in credentials) {
     const pair = `${credentials.username}:${credentials.password ?? ""}`;
     return tenantKey(`Basic ${Buffer.from(pair).toString("base64")}`);
   }
   if ("clientId" in credentials) return oauthTenant(credentials.clientId);
+  const grant = issuer?.read(credentials.token);
+  if (grant) return oauthTenant(grant.clientId);
   return tenantKey(`Bearer ${credentials.token}`);
 }
 
@@ -85,23 +93,33 @@ export function localControl(
 }
 
 /**
- * Control methods over HTTP, for a sandbox started elsewhere (a vitest globalSetup): `origin`
- * is the server's root (`http://127.0.0.1:4010`), `authorization` the header the tenant's calls
- * send (`Basic ...` or `Bearer ...`).
+ * Control methods over HTTP, for a sandbox started elsewhere (a vitest globalSetup, another
+ * process): `origin` is the server's root (`http://127.0.0.1:4010`); the tenant is named as
+ * for `mock.tenant()` (`{ username }`, `{ clientId, clientSecret }`, `{ token }`) or by the
+ * Authorization header its calls send (`Basic ...` or `Bearer ...`). An OAuth client gets a
+ * token with the scope `sandbox.control`, and a new one once its clock has expired the last.
  */
-export function sandboxControl(origin: string, authorization: string): TenantControl {
-  const base = `${origin.replace(/\/+$/, "")}/__sandbox`;
+export function sandboxControl(origin: string, tenant: string | TenantCredentials): TenantControl {
+  const root = origin.replace(/\/+$/, "");
+  const base = `${root}/__sandbox`;
+  const authorization = controlAuthorization(root, tenant);
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(base + path, {
-      method,
-      headers: {
-        authorization,
-        accept: "application/json",
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await response.text();
+    const send = async () =>
+      fetch(base + path, {
+        method,
+        headers: {
+          authorization: await authorization.header(),
+          accept: "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    let response = await send();
+    let text = await response.text();
+    if (response.status === 401 && /expired/i.test(text) && authorization.renew()) {
+      response = await send();
+      text = await response.text();
+    }
     if (!response.ok) {
       let detail = text;
       try {
