@@ -128,6 +128,7 @@ describe("installed from the tarballs", () => {
   describe("the sd-toolkit-mock command, started with npx", () => {
     let mock: ChildProcess;
     let apiUrl = "";
+    let banner = "";
     beforeAll(async () => {
       mock = spawn("npx", ["--no-install", "sd-toolkit-mock", "--port", "0"], {
         cwd: consumer,
@@ -141,8 +142,10 @@ describe("installed from the tarballs", () => {
         const read = (chunk: Buffer) => {
           seen += chunk.toString();
           const match = /API\s+(http:\/\/\S+\/api\/v1)/.exec(seen);
-          if (match?.[1]) {
+          // The banner ends with its stop hint: every URL it lists has arrived by then.
+          if (match?.[1] && seen.includes("Ctrl-C")) {
             clearTimeout(timer);
+            banner = seen;
             done(match[1]);
           }
         };
@@ -168,6 +171,37 @@ describe("installed from the tarballs", () => {
       expect(page.headers.get("content-type")).toMatch(/^text\/html/);
       const spec = await fetch(new URL("/openapi.json", apiUrl));
       expect(((await spec.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    });
+
+    // What the READMEs, the sandbox guide and the site promise at the mock's origin, and every
+    // URL the banner itself prints (the control API's description among them once it lists it):
+    // each must be served by the installed packages, none may be a 404 of a file left out of
+    // a tarball's `files`.
+    it("serves every URL that the READMEs and the banner promise", async () => {
+      const origin = new URL(apiUrl).origin;
+      const promised = ["/", "/openapi.json", "/openapi.yaml", "/postman.json"].map(
+        (path) => origin + path,
+      );
+      const printed = [...banner.matchAll(/http:\/\/[^\s'"]+/g)]
+        .map(([url]) => url.replace(/[),.;:]+$/, ""))
+        // The API and the control routes need credentials (the API is checked above); of the
+        // control API, only its description is a document to fetch.
+        .filter(
+          (url) =>
+            !url.startsWith(apiUrl) &&
+            (!new URL(url).pathname.startsWith("/__sandbox") || /\.(json|ya?ml)$/.test(url)),
+        );
+      const answers = await Promise.all(
+        [...new Set([...promised, ...printed])].map(async (url) => {
+          const res = await fetch(url);
+          await res.body?.cancel();
+          return `${res.status} ${url}`;
+        }),
+      );
+      expect(answers.filter((line) => !line.startsWith("200 "))).toEqual([]);
+      const collection = await fetch(`${origin}/postman.json`);
+      const postman = (await collection.json()) as { info: { schema: string } };
+      expect(postman.info.schema).toMatch(/v2\.1/);
     });
 
     // The client and the types claim Node 20.19: CI sets SD_OLDEST_NODE to such a node.
