@@ -51,8 +51,9 @@ export interface ServiceDeskClient {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
-/** The options of a call, as far as the client reads them; openapi-fetch reads the rest. */
-type CallInit = {
+/** The options of a call as the untyped call function sees them: what the client reads itself;
+ * openapi-fetch reads the rest. (The public, typed `CallInit` is in call-types.ts.) */
+type RawCallInit = {
   headers?: HeadersOptions;
   signal?: AbortSignal | null;
   timeoutMs?: unknown;
@@ -90,7 +91,7 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   // per-call `fetch`, which also survives a middleware that replaces the Request.
   const call =
     (method: Method, send: Send) =>
-    async (path: string, init: CallInit = {}): Promise<FetchResult> => {
+    async (path: string, init: RawCallInit = {}): Promise<FetchResult> => {
       const operation = { method, path };
       // Checked like the client's options: a bad time limit would otherwise fire at once.
       const where = `${method} ${path}: `;

@@ -17,6 +17,6 @@ export type {
 } from "./options.js";
 export type { PageArgs, PageInit, PageItem, PageOptions, PagedPath } from "./paginate.js";
 export type { RetryOptions } from "./retry.js";
-export type { FetchLike } from "./transport.js";
+export type { FetchLike } from "./fetch-like.js";
 export { scopesFor, type Operation } from "./scopes.js";
 export type { components, operations, paths } from "@sd-toolkit/types";

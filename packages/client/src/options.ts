@@ -1,7 +1,7 @@
 // Options of createServiceDeskClient and their validation. Mistakes surface at construction,
 // with a message naming the option, rather than as a confusing failure on the first call.
 // Messages never echo option values: a URL or an auth field could hold a secret.
-import type { FetchLike } from "./transport.js";
+import type { FetchLike } from "./fetch-like.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 
 /** HTTP Basic with an API user of the instance. */

@@ -8,14 +8,8 @@ import {
   type ServiceDeskClientOptions,
 } from "../options.js";
 import { basicAuthorization } from "./basic.js";
+import type { Authorizer } from "./authorizer.js";
 import { createTokenSource, type TokenAnswer } from "./oauth.js";
-
-export interface Authorizer {
-  /** The Authorization header for the next attempt. */
-  header(): string | Promise<string>;
-  /** Present when a refused credential can be replaced: drop it and return true to repeat once. */
-  refresh?(authorization: string): boolean;
-}
 
 /** Sends a form to a URL outside the API, without Authorization, and returns the parsed answer. */
 export type PostForm = (url: string, form: Record<string, string>) => Promise<TokenAnswer>;
