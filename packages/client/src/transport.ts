@@ -3,7 +3,6 @@
 // the Authorization header (set per attempt, so a renewed OAuth token is used), the
 // per-attempt time limit, retries with backoff, and the hooks, which therefore see every attempt.
 import type { Authorizer } from "./auth/authorizer.js";
-import type { FetchLike } from "./fetch-like.js";
 import type { ServiceDeskClientOptions } from "./options.js";
 import { RequestRecord } from "./record.js";
 import { redactHeaders } from "./redact.js";
