@@ -35,8 +35,10 @@ export interface ServiceDeskClient {
   /** Unregister openapi-fetch middleware. */
   eject(...middleware: Middleware[]): void;
   /**
-   * The data of a call, or a thrown `ServiceDeskError` for an HTTP error and for an application
-   * error (HTTP 200 with `status: "ERROR"`): `const incident = await sd.unwrap(sd.GET(...))`.
+   * The data of a call, or a thrown `ServiceDeskError` (of a subclass: refused, auth, rate limit)
+   * for an HTTP error and for a refusal (HTTP 200 with `status: "ERROR"`, on reads and writes):
+   * `const incident = await sd.unwrap(sd.GET(...))`. A read's `false` ("no such record")
+   * becomes `null`; a status envelope's `status` is typed `"OK"`.
    */
   unwrap<R extends FetchResult>(result: R | Promise<R>): Promise<Unwrapped<R>>;
   /**

@@ -2,7 +2,10 @@
 export { createServiceDeskClient, type ServiceDeskClient } from "./client.js";
 export type { CallArgs, CallInit, CallMethod, CallOptions, PathsWith } from "./call-types.js";
 export {
+  ServiceDeskAuthError,
   ServiceDeskError,
+  ServiceDeskRateLimitError,
+  ServiceDeskRefusedError,
   ServiceDeskTimeoutError,
   type ServiceDeskErrorDetails,
 } from "./errors.js";

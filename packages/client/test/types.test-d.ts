@@ -8,7 +8,10 @@ import {
   type Operation,
   type PagedPath,
   type PageItem,
+  type ServiceDeskAuthError,
   type ServiceDeskError,
+  type ServiceDeskRateLimitError,
+  type ServiceDeskRefusedError,
 } from "../src/index.js";
 import { NEW_INCIDENT } from "./helpers.js";
 
@@ -127,6 +130,27 @@ describe("helpers", () => {
     ).resolves.toEqualTypeOf<Schemas["Request"]>();
   });
 
+  it("unwrap answers null, not false, for a record the server does not have", async () => {
+    // GET /user is described as `User | false`; every one-record read described that way follows.
+    const user = await sd.unwrap(sd.GET("/user", { params: { query: { id: 999 } } }));
+    expectTypeOf(user).toEqualTypeOf<Schemas["User"] | null>();
+    if (user === null) return;
+    expectTypeOf(user).toEqualTypeOf<Schemas["User"]>();
+    // @ts-expect-error -- false never comes out of unwrap: it became null
+    if (user === false) return;
+  });
+
+  it("unwrap of a write narrows the status envelope to OK (a refusal is thrown)", async () => {
+    const done = await sd.unwrap(sd.PUT("/user.enable", { body: { id: 1187 } }));
+    expectTypeOf(done.status).toEqualTypeOf<"OK">();
+    // @ts-expect-error -- an ERROR status is thrown as ServiceDeskRefusedError, never returned
+    if (done.status === "ERROR") return;
+    const note = await sd.unwrap(
+      sd.DELETE("/internalnotes", { params: { query: { id: 1, author_id: 2 } } }),
+    );
+    expectTypeOf(note).toHaveProperty("Status").toEqualTypeOf<"OK">();
+  });
+
   it("paginate accepts paged endpoints only and yields their item type", () => {
     expectTypeOf<"/users.by" | "/incidents.by.status" | "/kb.articles">().toExtend<PagedPath>();
     expectTypeOf<PageItem<"/users.by">>().toExtend<Schemas["User"]>();
@@ -155,6 +179,13 @@ describe("helpers", () => {
     scopesFor(["GET /incident.approval.accept"]);
     // @ts-expect-error -- methods are upper case
     scopesFor(["get /incident"]);
+  });
+
+  it("error subclasses are ServiceDeskErrors", () => {
+    expectTypeOf<ServiceDeskRefusedError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskAuthError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskRateLimitError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskRateLimitError["retryAfter"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("ServiceDeskError exposes typed details", () => {
