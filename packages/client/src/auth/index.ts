@@ -28,8 +28,15 @@ export function createAuthorizer(
   const field = (name: keyof AnyAuth) => text(auth![name], `auth.${name}`);
   let header: string | undefined;
   if (auth && typeof auth === "object") {
-    if ("username" in auth) header = basicAuthorization(field("username"), field("password"));
-    else if ("token" in auth) header = `Bearer ${field("token")}`;
+    if ("username" in auth) {
+      const username = field("username");
+      // Basic joins the two with a colon and the server splits at the first one: `C:\\work` would
+      // sign in as "C" with the rest taken for the password.
+      if (username.includes(":")) {
+        fail("auth.username", "must not contain ':'");
+      }
+      header = basicAuthorization(username, field("password"));
+    } else if ("token" in auth) header = `Bearer ${field("token")}`;
     else if ("clientId" in auth) {
       const { scopes, tokenUrl } = auth;
       if (!Array.isArray(scopes)) fail("auth.scopes", "must be an array");
