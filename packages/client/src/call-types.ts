@@ -23,17 +23,17 @@ export type PathsWith<M extends HttpMethod> = {
 /** The options a single call may change, besides its parameters and body. */
 export interface CallOptions<A extends ParseAs = ParseAs> {
   /** Headers of this call, next to the client's. */
-  headers?: HeadersOptions;
+  headers?: HeadersOptions | undefined;
   /** Aborts the call, also during a wait for a retry or an OAuth token. */
-  signal?: AbortSignal | null;
+  signal?: AbortSignal | null | undefined;
   /** Time limit of each attempt of this call: a positive number of ms, `Infinity` or `false` for none. */
-  timeoutMs?: number | false;
+  timeoutMs?: number | false | undefined;
   /** `false` turns retries off for this call, the only per-call retry setting. */
-  retry?: false;
+  retry?: false | undefined;
   /** openapi-fetch middleware for this call only. */
-  middleware?: Middleware[];
+  middleware?: Middleware[] | undefined;
   /** How to read the answer's body (openapi-fetch's option); default `json`. */
-  parseAs?: A;
+  parseAs?: A | undefined;
 }
 
 type Operation<P extends keyof paths, M extends HttpMethod> = NonNullable<

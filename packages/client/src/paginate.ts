@@ -47,7 +47,7 @@ export type PageItem<P extends PagedPath> = [Element<P>] extends [never] ? unkno
 
 export interface PageOptions {
   /** Stop after this many items, even if more pages exist. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** The options of a paged GET (parameters and call options, checked like a call's) and `maxItems`. */

@@ -127,6 +127,20 @@ describe("base URL", () => {
     }
   });
 
+  it("treats a setting given as undefined like one left out", () => {
+    const retry = {
+      attempts: undefined,
+      baseDelayMs: undefined,
+      maxDelayMs: undefined,
+      budgetMs: undefined,
+      methods: undefined,
+    };
+    const options = { instance: "acme.net", auth, retry, timeoutMs: undefined, fetch: undefined };
+    expect(() => make(options)()).not.toThrow();
+    const tokenUrl = { clientId: "c", clientSecret: "s", scopes: [], tokenUrl: undefined };
+    expect(() => make({ instance: "acme.net", auth: tokenUrl })()).not.toThrow();
+  });
+
   it("never echoes a credential found in a URL option", () => {
     const message = thrown(
       make({ baseUrl: `https://api:${PASSWORD}@sd.example.test/api/v1`, auth }),

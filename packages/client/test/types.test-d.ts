@@ -8,6 +8,7 @@ import {
   type Operation,
   type PagedPath,
   type PageItem,
+  type RequestEvent,
   type ServiceDeskAuthError,
   type ServiceDeskError,
   type ServiceDeskRateLimitError,
@@ -192,6 +193,37 @@ describe("helpers", () => {
     expectTypeOf<ServiceDeskError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<ServiceDeskError["retryAfter"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ServiceDeskError>().toExtend<Error>();
+  });
+
+  it("takes undefined wherever the client drops it (exactOptionalPropertyTypes is on here)", () => {
+    const maybe = 3 as number | undefined;
+    const hook = undefined as ((event: RequestEvent) => void) | undefined;
+    createServiceDeskClient({
+      instance: "acme.sd.cloud.invgate.net",
+      baseUrl: undefined,
+      auth: { username: "api", password: "x" },
+      timeoutMs: maybe,
+      retry: { attempts: maybe, methods: undefined },
+      onRequest: hook,
+      onResponse: undefined,
+      headers: undefined,
+      fetch: undefined,
+    });
+    const priority = 3 as 3 | undefined;
+    void sd.PUT("/incident", {
+      body: { id: 4211, priority_id: priority, reassignment: undefined, customer_id: maybe },
+    });
+    void sd.GET("/incident", {
+      params: { query: { id: 4211, comments: undefined } },
+      timeoutMs: maybe,
+      signal: undefined,
+      retry: undefined,
+    });
+    void sd.paginate("/users.by", { maxItems: maybe });
+    // @ts-expect-error -- a required field stays required: undefined is no id
+    void sd.PUT("/incident", { body: { id: maybe } });
+    // @ts-expect-error -- a required parameter too
+    void sd.GET("/incident", { params: { query: { id: maybe } } });
   });
 
   it("construction options are checked", () => {

@@ -95,3 +95,21 @@ describe("paths", () => {
     expectTypeOf<"/incident.coment" extends keyof paths ? true : false>().toEqualTypeOf<false>();
   });
 });
+
+describe("exactOptionalPropertyTypes", () => {
+  // This package's type tests compile with the flag on, as strict consumer projects do.
+  it("lets optional body fields and query parameters be undefined, since the client drops them", () => {
+    const maybe = undefined as number | undefined;
+    const body: FormBody<"/incident", "put"> = { id: 4211, customer_id: maybe, title: undefined };
+    const query: QueryParams<"/incident", "get"> = { id: 4211, comments: undefined };
+    void [body, query];
+    // @ts-expect-error -- required fields take no undefined
+    const missing: FormBody<"/incident", "put"> = { id: maybe };
+    void missing;
+  });
+
+  it("keeps the structure openapi-fetch reads: optional parameter groups and bodies", () => {
+    expectTypeOf<paths["/incident"]["get"]["parameters"]["query"]>().not.toEqualTypeOf<undefined>();
+    expectTypeOf<paths["/incident"]["get"]["requestBody"]>().toEqualTypeOf<undefined>();
+  });
+});
