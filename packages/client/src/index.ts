@@ -19,7 +19,7 @@ export type {
   ServiceDeskClientOptions,
 } from "./options.js";
 export type { PageArgs, PageInit, PageItem, PageOptions, PagedPath } from "./paginate.js";
-export type { RetryOptions } from "./retry.js";
+export type { RetryMethod, RetryOptions } from "./retry.js";
 export type { FetchLike } from "./fetch-like.js";
 export { scopesFor, type Operation } from "./scopes.js";
-export type { components, operations, paths } from "@sd-toolkit/types";
+export type { components, OperationKey, operations, paths } from "@sd-toolkit/types";

@@ -2,6 +2,15 @@
 // is always safe to repeat; a network error or a 502/503/504 may hide a write the server did
 // apply, so by default only GET is repeated for those.
 
+/** A method the client sends, in either case (`"GET"` or `"get"`). */
+export type RetryMethod =
+  | "GET"
+  | "PUT"
+  | "POST"
+  | "PATCH"
+  | "DELETE"
+  | Lowercase<"GET" | "PUT" | "POST" | "PATCH" | "DELETE">;
+
 export interface RetryOptions {
   /** Tries in total, the first one included. Default 3. */
   attempts?: number | undefined;
@@ -12,10 +21,14 @@ export interface RetryOptions {
   /** No retry starts once the call has taken, or would wait past, this long. Default 60 000. */
   budgetMs?: number | undefined;
   /** Methods whose network errors and 502/503/504 answers are retried. Default `["GET"]`. */
-  methods?: readonly string[] | undefined;
+  methods?: readonly RetryMethod[] | undefined;
 }
 
-export type RetryPolicy = { [K in keyof RetryOptions]-?: Exclude<RetryOptions[K], undefined> };
+export type RetryPolicy = {
+  [K in keyof RetryOptions]-?: K extends "methods"
+    ? readonly string[]
+    : Exclude<RetryOptions[K], undefined>;
+};
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 3,

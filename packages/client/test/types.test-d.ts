@@ -6,6 +6,7 @@ import {
   scopesFor,
   type components,
   type Operation,
+  type OperationKey,
   type PagedPath,
   type PageItem,
   type RequestEvent,
@@ -180,6 +181,9 @@ describe("helpers", () => {
     scopesFor(["GET /incident.approval.accept"]);
     // @ts-expect-error -- methods are upper case
     scopesFor(["get /incident"]);
+    // @ts-expect-error -- misspelt endpoint
+    scopesFor(["GET /incidnet"]);
+    expectTypeOf<Operation>().toEqualTypeOf<OperationKey>();
   });
 
   it("error subclasses are ServiceDeskErrors", () => {
@@ -224,6 +228,15 @@ describe("helpers", () => {
     void sd.PUT("/incident", { body: { id: maybe } });
     // @ts-expect-error -- a required parameter too
     void sd.GET("/incident", { params: { query: { id: maybe } } });
+  });
+
+  it("retry.methods takes HTTP methods only, in either case", () => {
+    const auth = { username: "api", password: "x" };
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["GET", "put"] } });
+    // @ts-expect-error -- not an HTTP method the client sends
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["FETCH"] } });
+    // @ts-expect-error -- mixed case is not a method name
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["Get"] } });
   });
 
   it("construction options are checked", () => {

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type {
   FormBody,
   MultipartBody,
+  OperationKey,
   paths,
   QueryParams,
   Request,
@@ -111,5 +112,20 @@ describe("exactOptionalPropertyTypes", () => {
   it("keeps the structure openapi-fetch reads: optional parameter groups and bodies", () => {
     expectTypeOf<paths["/incident"]["get"]["parameters"]["query"]>().not.toEqualTypeOf<undefined>();
     expectTypeOf<paths["/incident"]["get"]["requestBody"]>().toEqualTypeOf<undefined>();
+  });
+});
+
+describe("OperationKey", () => {
+  it("names every operation as METHOD /endpoint, and nothing else", () => {
+    expectTypeOf<
+      "GET /incident" | "POST /incident" | "PUT /incident.approval.accept"
+    >().toExtend<OperationKey>();
+    // @ts-expect-error -- misspelt endpoint
+    const misspelt: OperationKey = "GET /incidnet";
+    // @ts-expect-error -- /incident has no DELETE
+    const noSuchMethod: OperationKey = "DELETE /incident";
+    // @ts-expect-error -- methods are upper case
+    const lower: OperationKey = "get /incident";
+    void [misspelt, noSuchMethod, lower];
   });
 });
