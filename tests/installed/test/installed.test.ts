@@ -50,6 +50,14 @@ function exampleIncident(): { id: number; title: string } {
   return first.value;
 }
 
+/**
+ * The TypeScript 7 release the consumer program is also compiled with (`npm i -D typescript`
+ * installs 7.x). Its `tsc` is a native binary shipped inside the registry's platform packages
+ * (`@typescript/typescript-<os>-<cpu>`), nothing downloaded at install. Installed under the
+ * alias `typescript7` next to the repository's own TypeScript.
+ */
+const TYPESCRIPT_7 = "7.0.2";
+
 const work = mkdtempSync(join(tmpdir(), "sd-installed-"));
 const consumer = join(work, "consumer");
 const tarballs: { name: string; file: string; size: number; unpackedSize: number }[] = [];
@@ -75,6 +83,7 @@ beforeAll(() => {
       "--no-fund",
       ...tarballs.map((t) => t.file),
       `typescript@${dev["typescript"]}`,
+      `typescript7@npm:typescript@${TYPESCRIPT_7}`,
       `@types/node@${dev["@types/node"]}`,
     ],
     consumer,
@@ -109,8 +118,24 @@ describe("installed from the tarballs", () => {
     expect(paths).not.toContain(repo.replace(/\/$/, ""));
   });
 
+  // strict, nodenext, exactOptionalPropertyTypes, noUncheckedIndexedAccess and skipLibCheck
+  // false (consumer/tsconfig.json): the declarations of every package are checked too.
+  it(`type-checks the program with TypeScript ${TYPESCRIPT_7}`, () => {
+    const tsc = join(consumer, "node_modules/typescript7/bin/tsc");
+    expect(run("node", [tsc, "--version"], consumer)).toContain(`Version ${TYPESCRIPT_7}`);
+    const started = performance.now();
+    run("node", [tsc, "-p", ".", "--noEmit"], consumer);
+    console.log(`tsc ${TYPESCRIPT_7}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }, 300_000);
+
   it("compiles a strict nodenext program against the packages and runs it", () => {
+    const version = (rootManifest.devDependencies as Record<string, string>)["typescript"];
+    expect(run("npx", ["--no-install", "tsc", "--version"], consumer)).toContain(
+      `Version ${version}`,
+    );
+    const started = performance.now();
     run("npx", ["--no-install", "tsc", "-p", "."], consumer);
+    console.log(`tsc ${version}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const output = JSON.parse(run("node", ["dist/main.js"], consumer));
     const expected = exampleIncident();
     expect(output).toMatchObject({
@@ -120,6 +145,8 @@ describe("installed from the tarballs", () => {
       openapi: "3.1.0",
       yamlFirstLine: "openapi: 3.1.0",
       siteHasRedoc: true,
+      unknownUser: null,
+      refusal: "ServiceDeskRefusedError",
     });
     expect(output.paths).toBeGreaterThan(90);
     expect(output.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
