@@ -3,9 +3,9 @@
 // auth, retries and hooks sit in the transport, which each call hands openapi-fetch as its
 // `fetch` together with the call's deadline.
 import type { paths } from "@sd-toolkit/types";
-import createClient, { type HeadersOptions, type Middleware } from "openapi-fetch";
+import createClient, { type Middleware as FetchMiddleware } from "openapi-fetch";
 import { createAuthorizer } from "./auth/index.js";
-import type { CallMethod } from "./call-types.js";
+import type { CallMethod, HeadersOptions, Middleware } from "./call-types.js";
 import type { TokenAnswer } from "./auth/oauth.js";
 import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
@@ -139,9 +139,9 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
     use(...middleware) {
       // From now on openapi-fetch builds real Requests, which middleware can read and replace.
       observed = true;
-      core.use(...middleware);
+      core.use(...(middleware as FetchMiddleware[]));
     },
-    eject: core.eject,
+    eject: core.eject as ServiceDeskClient["eject"],
     unwrap,
     paginate(path, ...[init]) {
       const { maxItems, params } = (init ?? {}) as {

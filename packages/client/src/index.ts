@@ -1,6 +1,16 @@
 // Public entry of @sd-toolkit/client.
 export { createServiceDeskClient, type ServiceDeskClient } from "./client.js";
-export type { CallArgs, CallInit, CallMethod, CallOptions, PathsWith } from "./call-types.js";
+export type {
+  CallArgs,
+  CallInit,
+  CallMethod,
+  CallOptions,
+  HeadersOptions,
+  Middleware,
+  MiddlewareCallbackParams,
+  ParseAs,
+  PathsWith,
+} from "./call-types.js";
 export {
   ServiceDeskAuthError,
   ServiceDeskError,

@@ -1,5 +1,6 @@
 // Type tests: the client is typed from the description, so wrong paths, parameters and bodies
 // must not compile. Each `@ts-expect-error` fails the run if the line below it compiles.
+import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createServiceDeskClient,
@@ -32,6 +33,23 @@ describe("typed calls over every path of the description", () => {
       .resolves.toHaveProperty("data")
       .toEqualTypeOf<Schemas["Request"] | undefined>();
     expectTypeOf(result).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+  });
+
+  it("types error as the error answers' body", () => {
+    expectTypeOf(sd.GET("/incident", { params: { query: { id: 1 } } }))
+      .resolves.toHaveProperty("error")
+      .toEqualTypeOf<Schemas["ErrorBody"] | undefined>();
+  });
+
+  it("takes middleware typed with openapi-fetch's own Middleware type", () => {
+    const logger: FetchMiddleware = {
+      onRequest({ request }) {
+        void request.url;
+      },
+    };
+    sd.use(logger);
+    sd.eject(logger);
+    void sd.GET("/sd.version", { middleware: [logger] });
   });
 
   it("refuses unknown paths and methods a path does not have", () => {
