@@ -77,12 +77,34 @@ type Operation<P extends keyof paths, M extends HttpMethod> = NonNullable<
   paths[P][M & keyof paths[P]]
 >;
 
+/**
+ * Stands for `body` where an operation takes none: a GET or DELETE sends its parameters in
+ * `params.query`. No value has this type, and a compiler error names it.
+ */
+export interface NoBodyUseParamsQuery {
+  readonly "this operation takes no body: its parameters go in params.query": never;
+}
+
+/**
+ * Stands for `params.query` where an operation takes no query parameters: a write sends its
+ * fields in `body`. No value has this type, and a compiler error names it.
+ */
+export interface NoQueryUseBody {
+  readonly "this operation takes no query parameters: its fields go in body": never;
+}
+
 /** `params`, required exactly when a parameter is. */
 type ParamsOf<O> = O extends { parameters: infer Params }
   ? {} extends Params
-    ? { params?: Params }
-    : { params: Params }
+    ? { params?: WithQuery<Params> }
+    : { params: WithQuery<Params> }
   : { params?: never };
+
+type WithQuery<Params> = Params extends { query?: infer Query }
+  ? [NonNullable<Query>] extends [never]
+    ? Omit<Params, "query"> & { query?: NoQueryUseBody }
+    : Params
+  : Params;
 
 /** The media types' contents of a request body or an answer. */
 type ContentOf<T> = T extends { content: infer Content } ? Content[keyof Content] : never;
@@ -92,9 +114,9 @@ type BodyOf<O> = O extends { requestBody: infer Body }
   ? { body: ContentOf<Body> }
   : O extends { requestBody?: infer Body }
     ? [ContentOf<NonNullable<Body>>] extends [never]
-      ? { body?: never }
+      ? { body?: NoBodyUseParamsQuery }
       : { body?: ContentOf<NonNullable<Body>> }
-    : { body?: never };
+    : { body?: NoBodyUseParamsQuery };
 
 /** Everything a call of `method path` accepts: its parameters, its body and the call options. */
 export type CallInit<

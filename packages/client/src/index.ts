@@ -8,6 +8,8 @@ export type {
   HeadersOptions,
   Middleware,
   MiddlewareCallbackParams,
+  NoBodyUseParamsQuery,
+  NoQueryUseBody,
   ParseAs,
   PathsWith,
 } from "./call-types.js";

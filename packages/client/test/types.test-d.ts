@@ -5,7 +5,9 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createServiceDeskClient,
   scopesFor,
+  type CallInit,
   type components,
+  type NoBodyUseParamsQuery,
   type Operation,
   type OperationKey,
   type PagedPath,
@@ -50,6 +52,17 @@ describe("typed calls over every path of the description", () => {
     sd.use(logger);
     sd.eject(logger);
     void sd.GET("/sd.version", { middleware: [logger] });
+  });
+
+  it("names the mistake when a query goes to a write or a body to a read", () => {
+    // The errors read "'id' does not exist in type 'NoBodyUseParamsQuery'" and "... 'NoQueryUseBody'".
+    // @ts-expect-error -- a GET takes no body
+    void sd.GET("/incident", { params: { query: { id: 1 } }, body: { id: 1 } });
+    // @ts-expect-error -- PUT /incident takes its fields in the body
+    void sd.PUT("/incident", { params: { query: { id: 1 } }, body: { id: 1 } });
+    expectTypeOf<CallInit<"/incident", "get">["body"]>().toEqualTypeOf<
+      NoBodyUseParamsQuery | undefined
+    >();
   });
 
   it("refuses unknown paths and methods a path does not have", () => {
