@@ -95,7 +95,7 @@ export interface NoQueryUseBody {
 
 /** `params`, required exactly when a parameter is. */
 type ParamsOf<O> = O extends { parameters: infer Params }
-  ? {} extends Params
+  ? Partial<Params> extends Params
     ? { params?: WithQuery<Params> }
     : { params: WithQuery<Params> }
   : { params?: never };
