@@ -31,7 +31,7 @@ const baseEnv = Object.fromEntries(
 
 interface Started {
   output: () => string;
-  /** Resolves once the output matches, rejects when the mock exits or 90 s pass first. */
+  /** Resolves once the output matches, rejects when the mock exits or 240 s pass first (turbo may build first). */
   waitFor: (pattern: RegExp) => Promise<RegExpExecArray>;
   stop: () => Promise<void>;
 }
@@ -60,7 +60,7 @@ function npmStart(variables: Record<string, string>): Started {
     output: () => seen,
     waitFor: (pattern) =>
       new Promise((done, fail) => {
-        const timer = setTimeout(() => finish(new Error(`no ${pattern} within 90 s`)), 90_000);
+        const timer = setTimeout(() => finish(new Error(`no ${pattern} within 240 s`)), 240_000);
         const check = () => {
           const match = pattern.exec(seen);
           if (match) finish(undefined, match);
@@ -161,7 +161,7 @@ describe("npm start passes every documented setting to the mock", () => {
     } finally {
       await mock.stop();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("sandbox on disk: MOCK_DATA_DIR, MOCK_SEED, MOCK_LOG, HOST, PORT", async () => {
     const dataDir = join(work, "tenants");
@@ -196,7 +196,7 @@ describe("npm start passes every documented setting to the mock", () => {
     } finally {
       await mock.stop();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("sandbox in memory: MOCK_MEMORY", async () => {
     const mock = npmStart({ PORT: "0", MOCK_MEMORY: "true" });
@@ -206,5 +206,5 @@ describe("npm start passes every documented setting to the mock", () => {
     } finally {
       await mock.stop();
     }
-  }, 120_000);
+  }, 300_000);
 });
