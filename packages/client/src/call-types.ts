@@ -100,10 +100,9 @@ type ParamsOf<O> = O extends { parameters: infer Params }
     : { params: WithQuery<Params> }
   : { params?: never };
 
-type WithQuery<Params> = Params extends { query?: infer Query }
-  ? [NonNullable<Query>] extends [never]
-    ? Omit<Params, "query"> & { query?: NoQueryUseBody }
-    : Params
+/** The parameters, with `NoQueryUseBody` where the operation has no query parameter. */
+type WithQuery<Params> = Params extends { query?: never }
+  ? { [K in keyof Params]: K extends "query" ? NoQueryUseBody : Params[K] }
   : Params;
 
 /** The media types' contents of a request body or an answer. */
