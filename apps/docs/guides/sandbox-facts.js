@@ -28,7 +28,7 @@ export const SANDBOX_FACTS = Object.freeze({
   // spec: what startMock() takes and resolves to.
   startMockCall: 'startMock({ port: 0, mode: "sandbox", memory: true })',
   startMockResult:
-    "`{ origin, apiUrl, reset(), snapshot(name), restore(name), clock, faults, journal(), close() }`",
+    "`{ origin, apiUrl, reset(), snapshot(name), restore(name), snapshots(), clock, faults, journal(), clearJournal(), tenant(credentials), close() }`; `sandboxControl(origin, authorization)` gives the same control methods to a test file that did not start it",
   // api: the clock's methods (`set` also takes epoch seconds or a Date, and `{ frozen: true }`).
   clockSet: 'await mock.clock.set("2026-11-02T09:00:00Z");',
   clockAdvance: "await mock.clock.advance(3600); // seconds",

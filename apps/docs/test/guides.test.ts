@@ -106,6 +106,14 @@ describe("the guides", () => {
     expect(guides).not.toMatch(/\{\{(fact|generated)\./);
   });
 
+  it("names tenants in the vitest sample without a drive letter, and gives the control API the origin", () => {
+    // An absolute path holds `C:` on Windows, where Basic would split the user name.
+    expect(guides).not.toMatch(/username: `[^`]*\$\{import\.meta\.(filename|url|dirname)\}/);
+    expect(guides).toContain("relative(process.cwd(), import.meta.filename)");
+    expect(guides).toContain('project.provide("sandboxOrigin", mock.origin)');
+    expect(guides).toContain("sandboxControl(origin, ");
+  });
+
   it("states every sandbox fact and links the Postman collection", () => {
     for (const value of Object.values(SANDBOX_FACTS)) expect(guides).toContain(value);
     expect(guides).toContain("](postman.json)");

@@ -3,9 +3,9 @@
 // auth, retries and hooks sit in the transport, which each call hands openapi-fetch as its
 // `fetch` together with the call's deadline.
 import type { paths } from "@sd-toolkit/types";
-import createClient, { type HeadersOptions, type Middleware } from "openapi-fetch";
+import createClient, { type Middleware as FetchMiddleware } from "openapi-fetch";
 import { createAuthorizer } from "./auth/index.js";
-import type { CallMethod } from "./call-types.js";
+import type { CallMethod, HeadersOptions, Middleware } from "./call-types.js";
 import type { TokenAnswer } from "./auth/oauth.js";
 import { ServiceDeskTimeoutError, type OperationRef } from "./errors.js";
 import { pages, version } from "./generated/manifest.js";
@@ -35,8 +35,10 @@ export interface ServiceDeskClient {
   /** Unregister openapi-fetch middleware. */
   eject(...middleware: Middleware[]): void;
   /**
-   * The data of a call, or a thrown `ServiceDeskError` for an HTTP error and for an application
-   * error (HTTP 200 with `status: "ERROR"`): `const incident = await sd.unwrap(sd.GET(...))`.
+   * The data of a call, or a thrown `ServiceDeskError` (of a subclass: refused, auth, rate limit)
+   * for an HTTP error and for a refusal (HTTP 200 with `status: "ERROR"`, on reads and writes):
+   * `const incident = await sd.unwrap(sd.GET(...))`. A read's `false` ("no such record")
+   * becomes `null`; a status envelope's `status` is typed `"OK"`.
    */
   unwrap<R extends FetchResult>(result: R | Promise<R>): Promise<Unwrapped<R>>;
   /**
@@ -51,8 +53,9 @@ export interface ServiceDeskClient {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
-/** The options of a call, as far as the client reads them; openapi-fetch reads the rest. */
-type CallInit = {
+/** The options of a call as the untyped call function sees them: what the client reads itself;
+ * openapi-fetch reads the rest. (The public, typed `CallInit` is in call-types.ts.) */
+type RawCallInit = {
   headers?: HeadersOptions;
   signal?: AbortSignal | null;
   timeoutMs?: unknown;
@@ -90,7 +93,7 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
   // per-call `fetch`, which also survives a middleware that replaces the Request.
   const call =
     (method: Method, send: Send) =>
-    async (path: string, init: CallInit = {}): Promise<FetchResult> => {
+    async (path: string, init: RawCallInit = {}): Promise<FetchResult> => {
       const operation = { method, path };
       // Checked like the client's options: a bad time limit would otherwise fire at once.
       const where = `${method} ${path}: `;
@@ -136,9 +139,9 @@ export function createServiceDeskClient(options: ServiceDeskClientOptions): Serv
     use(...middleware) {
       // From now on openapi-fetch builds real Requests, which middleware can read and replace.
       observed = true;
-      core.use(...middleware);
+      core.use(...(middleware as FetchMiddleware[]));
     },
-    eject: core.eject,
+    eject: core.eject as ServiceDeskClient["eject"],
     unwrap,
     paginate(path, ...[init]) {
       const { maxItems, params } = (init ?? {}) as {

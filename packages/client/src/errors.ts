@@ -1,4 +1,6 @@
-// Errors the client throws. They carry what a caller needs to react (HTTP status, operation,
+// Errors the client throws: one base class, and a subclass per situation a caller handles apart
+// (refused, not signed in, rate limited, timed out), so `instanceof ServiceDeskError` catches them
+// all and a narrower `instanceof` picks one. They carry what a caller needs to react (HTTP status, operation,
 // the server's own message, Retry-After) and nothing that could hold a credential: no request,
 // no headers. That keeps them safe to log, serialise with JSON.stringify and print with
 // util.inspect.
@@ -61,4 +63,40 @@ export class ServiceDeskTimeoutError extends ServiceDeskError {
       `timed out after ${timeoutMs} ms`,
     );
   }
+}
+
+/**
+ * The server refused the call in an answer with HTTP 200 and `status: "ERROR"` (`Status` on
+ * internal notes): a write it did not apply, or a read it declined (a list called without the
+ * identifier it needs). `status` is 200, `serverMessage` the server's `error` or `info`.
+ */
+export class ServiceDeskRefusedError extends ServiceDeskError {
+  override name = "ServiceDeskRefusedError";
+}
+
+/** HTTP 401 (credentials refused or expired) or 403 (an OAuth token without the scope). */
+export class ServiceDeskAuthError extends ServiceDeskError {
+  override name = "ServiceDeskAuthError";
+}
+
+/**
+ * HTTP 429 that outlasted the retries (or with `retry: false`); `retryAfter` holds the seconds
+ * the server asked to wait, when it sent `Retry-After`.
+ */
+export class ServiceDeskRateLimitError extends ServiceDeskError {
+  override name = "ServiceDeskRateLimitError";
+}
+
+/** The error for an answer the client does not pass on as data, of the class that fits it. */
+export function errorFor(details: ServiceDeskErrorDetails): ServiceDeskError {
+  const { status } = details;
+  return new (
+    status === 200
+      ? ServiceDeskRefusedError
+      : status === 401 || status === 403
+        ? ServiceDeskAuthError
+        : status === 429
+          ? ServiceDeskRateLimitError
+          : ServiceDeskError
+  )(details);
 }

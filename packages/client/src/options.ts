@@ -1,7 +1,7 @@
 // Options of createServiceDeskClient and their validation. Mistakes surface at construction,
 // with a message naming the option, rather than as a confusing failure on the first call.
 // Messages never echo option values: a URL or an auth field could hold a secret.
-import type { FetchLike } from "./transport.js";
+import type { FetchLike } from "./fetch-like.js";
 import { DEFAULT_RETRY, type RetryOptions, type RetryPolicy } from "./retry.js";
 
 /** HTTP Basic with an API user of the instance. */
@@ -22,7 +22,7 @@ export interface OAuthClientCredentials {
   /** One scope per endpoint and method, `api.v1.<endpoint>:<method>`; no wildcard exists. */
   scopes: readonly string[];
   /** Default: `https://{instance}/oauth/v2.0/access_token` (next to `/api/v1` of `baseUrl`). */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 export type AuthOptions = BasicAuth | BearerAuth | OAuthClientCredentials;
@@ -43,28 +43,28 @@ export interface ResponseEvent extends RequestEvent {
 
 export interface ServiceDeskClientOptions {
   /** Host of the instance, e.g. `acme.sd.cloud.invgate.net`: the client calls `https://{instance}/api/v1`. */
-  instance?: string;
+  instance?: string | undefined;
   /** Full base URL instead of `instance`, e.g. `http://127.0.0.1:4010/api/v1`. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Allow plain `http://` to a host other than loopback. Credentials then cross the network in clear. */
-  allowInsecureHttp?: boolean;
+  allowInsecureHttp?: boolean | undefined;
   auth: AuthOptions;
   /** Time limit of each HTTP attempt, reading the answer included; `false` for none. Default 30 000. */
-  timeoutMs?: number | false;
+  timeoutMs?: number | false | undefined;
   /** Retry settings, or `false` to never retry. */
-  retry?: RetryOptions | false;
+  retry?: RetryOptions | false | undefined;
   /**
    * The transport underneath (default `globalThis.fetch`), called like it: `fetch(url, init)`, or
    * `fetch(request, init)` once middleware is registered; `init.signal` ends the attempt (the
    * caller's abort or the time limit). Tests inject one here.
    */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers added to every call. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Called before each attempt (retries included); pass `console.debug` to log calls. */
-  onRequest?: (event: RequestEvent) => void;
+  onRequest?: ((event: RequestEvent) => void) | undefined;
   /** Called when an attempt gets an answer. */
-  onResponse?: (event: ResponseEvent) => void;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
 }
 
 export interface ResolvedOptions {
@@ -145,7 +145,9 @@ export function resolveOptions(options: ServiceDeskClientOptions): ResolvedOptio
   const baseUrl = resolveBaseUrl(options);
   const { retry } = options;
   const timeoutMs = timeLimit(options.timeoutMs ?? 30_000);
-  const policy = retry !== false && { ...DEFAULT_RETRY, ...retry };
+  // A setting given as undefined keeps its default, as if it were left out.
+  const given = Object.entries(retry ?? {}).filter(([, value]) => value !== undefined);
+  const policy = retry !== false && { ...DEFAULT_RETRY, ...Object.fromEntries(given) };
   if (policy) {
     const { attempts, methods, ...delays } = policy;
     if (!(attempts >= 1 && Array.isArray(methods) && Object.values(delays).every(isDelay))) {

@@ -47,7 +47,7 @@ export type PageItem<P extends PagedPath> = [Element<P>] extends [never] ? unkno
 
 export interface PageOptions {
   /** Stop after this many items, even if more pages exist. */
-  maxItems?: number;
+  maxItems?: number | undefined;
 }
 
 /** The options of a paged GET (parameters and call options, checked like a call's) and `maxItems`. */
@@ -65,6 +65,12 @@ function itemsOf(body: unknown, field: string): unknown[] {
   // The values of an array are its items, those of an id-keyed map its entries.
   const collection = Array.isArray(body) || !field ? body : (body as Body)?.[field];
   return collection && typeof collection === "object" ? Object.values(collection) : [];
+}
+
+/** A count from an answer or a query, which may arrive as a numeric string. */
+function count(value: unknown): number | undefined {
+  const number = typeof value === "string" && value.trim() ? Number(value) : value;
+  return typeof number === "number" && Number.isFinite(number) ? number : undefined;
 }
 
 /**
@@ -109,13 +115,15 @@ export async function* walkPages(
       if (items.length !== query.page_size) return;
       query = { ...query, page: Number(query.page ?? 1) + 1 };
     } else {
+      // The server may serve fewer items than asked: incidents.by.status caps each call at 500
+      // whatever `limit` says. So the offset moves by what arrived, `total` decides while there
+      // is one, and otherwise a full page by the limit the answer reports (the one the server
+      // applied) asks for the next.
       const offset = Number(query.offset ?? 0) + items.length;
-      const total = body?.total;
-      const limit = query.limit ?? body?.limit;
+      const total = count(body?.total);
+      const limit = count(body?.limit) ?? count(query.limit);
       const more =
-        typeof total === "number"
-          ? offset < total
-          : typeof limit === "number" && items.length >= limit;
+        total !== undefined ? offset < total : limit !== undefined && items.length >= limit;
       if (!more) return;
       query = { ...query, offset };
     }

@@ -2,20 +2,33 @@
 // is always safe to repeat; a network error or a 502/503/504 may hide a write the server did
 // apply, so by default only GET is repeated for those.
 
+/** A method the client sends, in either case (`"GET"` or `"get"`). */
+export type RetryMethod =
+  | "GET"
+  | "PUT"
+  | "POST"
+  | "PATCH"
+  | "DELETE"
+  | Lowercase<"GET" | "PUT" | "POST" | "PATCH" | "DELETE">;
+
 export interface RetryOptions {
   /** Tries in total, the first one included. Default 3. */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Backoff base: retry n waits a random time in [0, baseDelayMs * 2^(n-1)]. Default 250. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Upper bound of one wait, for backoff and for `Retry-After` alike. Default 20 000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** No retry starts once the call has taken, or would wait past, this long. Default 60 000. */
-  budgetMs?: number;
+  budgetMs?: number | undefined;
   /** Methods whose network errors and 502/503/504 answers are retried. Default `["GET"]`. */
-  methods?: readonly string[];
+  methods?: readonly RetryMethod[] | undefined;
 }
 
-export type RetryPolicy = Required<RetryOptions>;
+export type RetryPolicy = {
+  [K in keyof RetryOptions]-?: K extends "methods"
+    ? readonly string[]
+    : Exclude<RetryOptions[K], undefined>;
+};
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 3,

@@ -1,18 +1,11 @@
 // OAuth scopes are one per endpoint and method, `api.v1.<endpoint>:<method>` with the method in
 // lower case, and there is no wildcard: a client needs the exact list of what it calls. The
 // `Operation` type is computed from the description, so only operations that exist compile.
-import type { paths } from "@sd-toolkit/types";
+import type { OperationKey } from "@sd-toolkit/types";
 
-type Method = "get" | "put" | "post" | "patch" | "delete";
-
-/** Every operation of the description as `"METHOD /endpoint"`, e.g. `"GET /incident"`. */
-export type Operation = {
-  [P in keyof paths]: {
-    [M in Method]-?: [NonNullable<paths[P][M]>] extends [never]
-      ? never
-      : `${Uppercase<M>} ${P & string}`;
-  }[Method];
-}[keyof paths];
+/** Every operation of the description as `"METHOD /endpoint"`, e.g. `"GET /incident"`
+ * (`OperationKey` of `@sd-toolkit/types`). */
+export type Operation = OperationKey;
 
 /** The sorted, de-duplicated OAuth scopes that the given operations need. */
 export function scopesFor(operations: Iterable<Operation>): string[] {

@@ -2,21 +2,15 @@
 // below openapi-fetch, because only at this level can the same request be sent again:
 // the Authorization header (set per attempt, so a renewed OAuth token is used), the
 // per-attempt time limit, retries with backoff, and the hooks, which therefore see every attempt.
-import type { Authorizer } from "./auth/index.js";
+import type { Authorizer } from "./auth/authorizer.js";
 import type { ServiceDeskClientOptions } from "./options.js";
 import { RequestRecord } from "./record.js";
 import { redactHeaders } from "./redact.js";
 import { isRetryable, retryDelay, type RetryPolicy } from "./retry.js";
 import { aborted, sleep, type Deadline } from "./timeout.js";
 
-/**
- * Called like the global fetch, with the request as a URL and an init, or as a Request (when
- * middleware saw it) and an init; the init's signal ends the attempt.
- */
-export type FetchLike = (input: string | Request, init: RequestInit) => Promise<Response>;
-
 /** The options of a call that the transport reads (openapi-fetch reads the others). */
-export interface CallOptions {
+export interface TransportCallSettings {
   /** `false` turns retries off for this call; other values keep the client's policy. */
   retry?: unknown;
   /** `false` sends the request without Authorization (the OAuth token request). */
@@ -39,7 +33,11 @@ export function createTransport(
   }: ServiceDeskClientOptions,
   authorizer: Authorizer,
   policy: RetryPolicy | false,
-): (request: Request | RequestRecord, deadline: Deadline, call: CallOptions) => Promise<Response> {
+): (
+  request: Request | RequestRecord,
+  deadline: Deadline,
+  call: TransportCallSettings,
+) => Promise<Response> {
   let sameView: Record<string, string> | undefined;
 
   // `deadline`: its signal ends the fetch (caller's abort, time limit); re-armed for each attempt.

@@ -1,6 +1,13 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { createServiceDeskClient, ServiceDeskError } from "../src/index.js";
+import {
+  createServiceDeskClient,
+  ServiceDeskAuthError,
+  ServiceDeskError,
+  ServiceDeskRateLimitError,
+  ServiceDeskRefusedError,
+  ServiceDeskTimeoutError,
+} from "../src/index.js";
 import { basicClient, BASE, json, PASSWORD, scriptedFetch } from "./helpers.js";
 
 async function failureOf(promise: Promise<unknown>): Promise<ServiceDeskError> {
@@ -11,6 +18,85 @@ async function failureOf(promise: Promise<unknown>): Promise<ServiceDeskError> {
   expect(error).toBeInstanceOf(ServiceDeskError);
   return error as ServiceDeskError;
 }
+
+describe("unwrap: error classes by situation", () => {
+  const cases = [
+    [401, ServiceDeskAuthError, "ServiceDeskAuthError"],
+    [403, ServiceDeskAuthError, "ServiceDeskAuthError"],
+    [429, ServiceDeskRateLimitError, "ServiceDeskRateLimitError"],
+    [428, ServiceDeskError, "ServiceDeskError"],
+    [500, ServiceDeskError, "ServiceDeskError"],
+  ] as const;
+  for (const [status, kind, name] of cases) {
+    it(`HTTP ${status} throws a ${name}, still a ServiceDeskError`, async () => {
+      const { fetch } = scriptedFetch(
+        json({ error: "no", status }, { status, headers: { "Retry-After": "7" } }),
+      );
+      const sd = basicClient(fetch, { retry: false });
+      const error = await failureOf(
+        sd.unwrap(sd.GET("/incident", { params: { query: { id: 1 } } })),
+      );
+      expect(error).toBeInstanceOf(kind);
+      expect(error.name).toBe(name);
+      expect(error.status).toBe(status);
+      // Only the exact class for this status: a 428 is neither an auth nor a rate-limit error.
+      for (const other of [
+        ServiceDeskAuthError,
+        ServiceDeskRateLimitError,
+        ServiceDeskRefusedError,
+      ]) {
+        if (other !== kind) expect(error).not.toBeInstanceOf(other);
+      }
+    });
+  }
+
+  it("a 429 error carries the wait the server asked for", async () => {
+    const { fetch } = scriptedFetch(
+      json({ error: "slow down", status: 429 }, { status: 429, headers: { "Retry-After": "42" } }),
+    );
+    const sd = basicClient(fetch, { retry: false });
+    const error = await failureOf(sd.unwrap(sd.PUT("/incident", { body: { id: 1 } })));
+    expect(error).toBeInstanceOf(ServiceDeskRateLimitError);
+    expect(error.retryAfter).toBe(42);
+  });
+
+  it("a refusal on a read (status ERROR with HTTP 200) throws the same ServiceDeskRefusedError as on a write", async () => {
+    const refusal = { status: "ERROR", info: "Unknown status." };
+    const { fetch } = scriptedFetch(json(refusal), json({ status: "ERROR", info: "not saved" }));
+    const sd = basicClient(fetch);
+    const read = await failureOf(
+      sd.unwrap(sd.GET("/incidents.by.status", { params: { query: { status_id: 99 } } })),
+    );
+    const write = await failureOf(sd.unwrap(sd.PUT("/incident", { body: { id: 1 } })));
+    for (const error of [read, write]) {
+      expect(error).toBeInstanceOf(ServiceDeskRefusedError);
+      expect(error.name).toBe("ServiceDeskRefusedError");
+      expect(error.status).toBe(200);
+    }
+    expect(read.message).toBe("GET /incidents.by.status failed with status ERROR: Unknown status.");
+  });
+
+  it("the timeout error is still a ServiceDeskTimeoutError and a ServiceDeskError", () => {
+    const error = new ServiceDeskTimeoutError({ method: "GET", path: "/incident" }, 5);
+    expect(error).toBeInstanceOf(ServiceDeskError);
+    expect(error).not.toBeInstanceOf(ServiceDeskRefusedError);
+  });
+});
+
+describe("unwrap: a read that finds no record", () => {
+  it("answers null where the server answers false", async () => {
+    const { fetch } = scriptedFetch(json(false), json(false));
+    const sd = basicClient(fetch);
+    expect(await sd.unwrap(sd.GET("/user", { params: { query: { id: 999 } } }))).toBeNull();
+    expect(await sd.unwrap(sd.GET("/incident", { params: { query: { id: 999 } } }))).toBeNull();
+  });
+
+  it("passes false through on a write, where it is not a lookup", async () => {
+    const { fetch } = scriptedFetch(json(false));
+    const sd = basicClient(fetch);
+    expect(await sd.unwrap(sd.PUT("/incident", { body: { id: 1 } }))).toBe(false);
+  });
+});
 
 describe("unwrap: data or throw", () => {
   it("returns the data of a successful call", async () => {
@@ -86,7 +172,8 @@ describe("unwrap: data or throw", () => {
       status: "OK",
       info: "done",
     });
-    expect(await sd.unwrap(sd.GET("/user", { params: { query: { id: 404 } } }))).toBe(false);
+    // The server's `false` for an unknown record arrives as null (see "a read that finds no record").
+    expect(await sd.unwrap(sd.GET("/user", { params: { query: { id: 404 } } }))).toBeNull();
     expect(
       await sd.unwrap(sd.GET("/incident.observer", { params: { query: { request_id: 1 } } })),
     ).toEqual([1, 2]);
@@ -119,7 +206,7 @@ describe("no credential in errors", () => {
         expect(text).not.toContain(basic);
       }
       expect(JSON.parse(JSON.stringify(error))).toEqual({
-        name: "ServiceDeskError",
+        name: "ServiceDeskAuthError",
         message: "GET /sd.version failed with HTTP 401: Invalid credentials",
         status: 401,
         method: "GET",

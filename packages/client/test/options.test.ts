@@ -86,6 +86,13 @@ describe("base URL", () => {
     expect(thrown(make({ instance: "acme.net", auth: { username: "api" } }))).toBe(
       "createServiceDeskClient: options.auth.password must be a non-empty string",
     );
+    // A Windows path as a user name: the server would read user "tenant-C" and a wrong password.
+    const windowsPath = { username: "tenant-C:\\work\\a.test.ts", password: "any" };
+    expect(thrown(make({ instance: "acme.net", auth: windowsPath }))).toBe(
+      "createServiceDeskClient: options.auth.username must not contain ':'",
+    );
+    const colonInPassword = { username: "api", password: "a:b" };
+    expect(() => make({ instance: "acme.net", auth: colonInPassword })()).not.toThrow();
     expect(thrown(make({ instance: "acme.net", auth: { token: "" } }))).toBe(
       "createServiceDeskClient: options.auth.token must be a non-empty string",
     );
@@ -118,6 +125,20 @@ describe("base URL", () => {
         "createServiceDeskClient: options.retry needs attempts >= 1, delays >= 0 and a methods array",
       );
     }
+  });
+
+  it("treats a setting given as undefined like one left out", () => {
+    const retry = {
+      attempts: undefined,
+      baseDelayMs: undefined,
+      maxDelayMs: undefined,
+      budgetMs: undefined,
+      methods: undefined,
+    };
+    const options = { instance: "acme.net", auth, retry, timeoutMs: undefined, fetch: undefined };
+    expect(() => make(options)()).not.toThrow();
+    const tokenUrl = { clientId: "c", clientSecret: "s", scopes: [], tokenUrl: undefined };
+    expect(() => make({ instance: "acme.net", auth: tokenUrl })()).not.toThrow();
   });
 
   it("never echoes a credential found in a URL option", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { pages } from "../src/generated/manifest.js";
 import { walkPages } from "../src/paginate.js";
+import { ServiceDeskRefusedError } from "../src/errors.js";
 import { basicClient, decodedQuery, json, scriptedFetch } from "./helpers.js";
 
 const user = (id: number) => ({ id, name: `User ${id}` });
@@ -128,6 +129,49 @@ describe("walkPages", () => {
       await collect(walkPages(["o", "requestIds"], { status_id: 2, limit: 2 }, fetchPage)),
     ).toEqual(ids);
     expect(fetchPage.mock.calls.map(([query]) => query.offset)).toEqual([undefined, 2, 4]);
+  });
+
+  // incidents.by.status answers at most 500 ids per call, whatever `limit` asks (production).
+  function cappedServer(ids: number[], answer: (page: object) => object = (page) => page) {
+    return vi.fn(async (query: Record<string, unknown>) => {
+      const offset = Number(query.offset ?? 0);
+      const limit = Math.min(Number(query.limit ?? 500), 500);
+      return answer({
+        status: "OK",
+        requestIds: ids.slice(offset, offset + limit),
+        limit,
+        offset,
+        total: ids.length,
+      });
+    });
+  }
+  const many = Array.from({ length: 1234 }, (_, i) => 10_000 + i);
+
+  for (const query of [{ status_id: 2 }, { status_id: 2, limit: 1000 }]) {
+    it(`walks past a 500-per-call cap with ${JSON.stringify(query)}`, async () => {
+      const server = cappedServer(many);
+      expect(await collect(walkPages(["o", "requestIds"], query, server))).toEqual(many);
+      expect(server.mock.calls.map(([q]) => q.offset)).toEqual([undefined, 500, 1000]);
+    });
+  }
+
+  it("reads total and limit sent as numeric strings", async () => {
+    const server = cappedServer(many, (page) => ({
+      ...page,
+      total: String((page as { total: number }).total),
+    }));
+    expect(await collect(walkPages(["o", "requestIds"], { limit: 1000 }, server))).toHaveLength(
+      1234,
+    );
+    const noTotal = cappedServer(many, ({ total: _, ...page }: { total?: number }) => ({
+      ...page,
+      limit: String((page as { limit: number }).limit),
+    }));
+    // Without a total, the answer's limit (500, applied) rules over the query's (1000).
+    expect(await collect(walkPages(["o", "requestIds"], { limit: 1000 }, noTotal))).toHaveLength(
+      1234,
+    );
+    expect(noTotal).toHaveBeenCalledTimes(3);
   });
 
   it("without total, stops on a page shorter than the limit", async () => {
@@ -280,7 +324,10 @@ describe("sd.paginate", () => {
       params: { query: { view_id: 9, limit: 1 } },
     });
     expect(await iterator.next()).toEqual({ done: false, value: 1 });
-    await expect(iterator.next()).rejects.toThrow(
+    const failure = await iterator.next().catch((error: unknown) => error);
+    // A read's soft refusal is the same typed refusal as a write's.
+    expect(failure).toBeInstanceOf(ServiceDeskRefusedError);
+    expect((failure as Error).message).toBe(
       "GET /incidents.by.view failed with status ERROR: View 9 does not exist",
     );
   });

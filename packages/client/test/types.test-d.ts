@@ -1,14 +1,22 @@
 // Type tests: the client is typed from the description, so wrong paths, parameters and bodies
 // must not compile. Each `@ts-expect-error` fails the run if the line below it compiles.
+import type { Middleware as FetchMiddleware } from "openapi-fetch";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createServiceDeskClient,
   scopesFor,
+  type CallInit,
   type components,
+  type NoBodyUseParamsQuery,
   type Operation,
+  type OperationKey,
   type PagedPath,
   type PageItem,
+  type RequestEvent,
+  type ServiceDeskAuthError,
   type ServiceDeskError,
+  type ServiceDeskRateLimitError,
+  type ServiceDeskRefusedError,
 } from "../src/index.js";
 import { NEW_INCIDENT } from "./helpers.js";
 
@@ -27,6 +35,34 @@ describe("typed calls over every path of the description", () => {
       .resolves.toHaveProperty("data")
       .toEqualTypeOf<Schemas["Request"] | undefined>();
     expectTypeOf(result).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
+  });
+
+  it("types error as the error answers' body", () => {
+    expectTypeOf(sd.GET("/incident", { params: { query: { id: 1 } } }))
+      .resolves.toHaveProperty("error")
+      .toEqualTypeOf<Schemas["ErrorBody"] | undefined>();
+  });
+
+  it("takes middleware typed with openapi-fetch's own Middleware type", () => {
+    const logger: FetchMiddleware = {
+      onRequest({ request }) {
+        void request.url;
+      },
+    };
+    sd.use(logger);
+    sd.eject(logger);
+    void sd.GET("/sd.version", { middleware: [logger] });
+  });
+
+  it("names the mistake when a query goes to a write or a body to a read", () => {
+    // The errors read "'id' does not exist in type 'NoBodyUseParamsQuery'" and "... 'NoQueryUseBody'".
+    // @ts-expect-error -- a GET takes no body
+    void sd.GET("/incident", { params: { query: { id: 1 } }, body: { id: 1 } });
+    // @ts-expect-error -- PUT /incident takes its fields in the body
+    void sd.PUT("/incident", { params: { query: { id: 1 } }, body: { id: 1 } });
+    expectTypeOf<CallInit<"/incident", "get">["body"]>().toEqualTypeOf<
+      NoBodyUseParamsQuery | undefined
+    >();
   });
 
   it("refuses unknown paths and methods a path does not have", () => {
@@ -127,6 +163,27 @@ describe("helpers", () => {
     ).resolves.toEqualTypeOf<Schemas["Request"]>();
   });
 
+  it("unwrap answers null, not false, for a record the server does not have", async () => {
+    // GET /user is described as `User | false`; every one-record read described that way follows.
+    const user = await sd.unwrap(sd.GET("/user", { params: { query: { id: 999 } } }));
+    expectTypeOf(user).toEqualTypeOf<Schemas["User"] | null>();
+    if (user === null) return;
+    expectTypeOf(user).toEqualTypeOf<Schemas["User"]>();
+    // @ts-expect-error -- false never comes out of unwrap: it became null
+    if (user === false) return;
+  });
+
+  it("unwrap of a write narrows the status envelope to OK (a refusal is thrown)", async () => {
+    const done = await sd.unwrap(sd.PUT("/user.enable", { body: { id: 1187 } }));
+    expectTypeOf(done.status).toEqualTypeOf<"OK">();
+    // @ts-expect-error -- an ERROR status is thrown as ServiceDeskRefusedError, never returned
+    if (done.status === "ERROR") return;
+    const note = await sd.unwrap(
+      sd.DELETE("/internalnotes", { params: { query: { id: 1, author_id: 2 } } }),
+    );
+    expectTypeOf(note).toHaveProperty("Status").toEqualTypeOf<"OK">();
+  });
+
   it("paginate accepts paged endpoints only and yields their item type", () => {
     expectTypeOf<"/users.by" | "/incidents.by.status" | "/kb.articles">().toExtend<PagedPath>();
     expectTypeOf<PageItem<"/users.by">>().toExtend<Schemas["User"]>();
@@ -155,12 +212,62 @@ describe("helpers", () => {
     scopesFor(["GET /incident.approval.accept"]);
     // @ts-expect-error -- methods are upper case
     scopesFor(["get /incident"]);
+    // @ts-expect-error -- misspelt endpoint
+    scopesFor(["GET /incidnet"]);
+    expectTypeOf<Operation>().toEqualTypeOf<OperationKey>();
+  });
+
+  it("error subclasses are ServiceDeskErrors", () => {
+    expectTypeOf<ServiceDeskRefusedError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskAuthError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskRateLimitError>().toExtend<ServiceDeskError>();
+    expectTypeOf<ServiceDeskRateLimitError["retryAfter"]>().toEqualTypeOf<number | undefined>();
   });
 
   it("ServiceDeskError exposes typed details", () => {
     expectTypeOf<ServiceDeskError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<ServiceDeskError["retryAfter"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ServiceDeskError>().toExtend<Error>();
+  });
+
+  it("takes undefined wherever the client drops it (exactOptionalPropertyTypes is on here)", () => {
+    const maybe = 3 as number | undefined;
+    const hook = undefined as ((event: RequestEvent) => void) | undefined;
+    createServiceDeskClient({
+      instance: "acme.sd.cloud.invgate.net",
+      baseUrl: undefined,
+      auth: { username: "api", password: "x" },
+      timeoutMs: maybe,
+      retry: { attempts: maybe, methods: undefined },
+      onRequest: hook,
+      onResponse: undefined,
+      headers: undefined,
+      fetch: undefined,
+    });
+    const priority = 3 as 3 | undefined;
+    void sd.PUT("/incident", {
+      body: { id: 4211, priority_id: priority, reassignment: undefined, customer_id: maybe },
+    });
+    void sd.GET("/incident", {
+      params: { query: { id: 4211, comments: undefined } },
+      timeoutMs: maybe,
+      signal: undefined,
+      retry: undefined,
+    });
+    void sd.paginate("/users.by", { maxItems: maybe });
+    // @ts-expect-error -- a required field stays required: undefined is no id
+    void sd.PUT("/incident", { body: { id: maybe } });
+    // @ts-expect-error -- a required parameter too
+    void sd.GET("/incident", { params: { query: { id: maybe } } });
+  });
+
+  it("retry.methods takes HTTP methods only, in either case", () => {
+    const auth = { username: "api", password: "x" };
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["GET", "put"] } });
+    // @ts-expect-error -- not an HTTP method the client sends
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["FETCH"] } });
+    // @ts-expect-error -- mixed case is not a method name
+    createServiceDeskClient({ instance: "a.example", auth, retry: { methods: ["Get"] } });
   });
 
   it("construction options are checked", () => {

@@ -17,6 +17,18 @@ export type PathsWith<M extends HttpMethod> = {
   [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
 }[keyof paths];
 
+/**
+ * Every operation of the description as `"METHOD /endpoint"` (`"GET /incident"`), the way the
+ * mock's faults and the client's `scopesFor` name operations: a misspelt one does not compile.
+ */
+export type OperationKey = {
+  [P in keyof paths]: {
+    [M in HttpMethod]-?: [NonNullable<paths[P][M]>] extends [never]
+      ? never
+      : `${Uppercase<M>} ${P & string}`;
+  }[HttpMethod];
+}[keyof paths];
+
 /** The JSON body of the 200 answer of an operation. */
 export type SuccessBody<P extends keyof paths, M extends HttpMethod> =
   paths[P] extends Record<

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type {
   FormBody,
   MultipartBody,
+  OperationKey,
   paths,
   QueryParams,
   Request,
@@ -93,5 +94,38 @@ describe("paths", () => {
     type _Missing = paths["/incidnet"];
     expectTypeOf<"/incident.comment" extends keyof paths ? true : false>().toEqualTypeOf<true>();
     expectTypeOf<"/incident.coment" extends keyof paths ? true : false>().toEqualTypeOf<false>();
+  });
+});
+
+describe("exactOptionalPropertyTypes", () => {
+  // This package's type tests compile with the flag on, as strict consumer projects do.
+  it("lets optional body fields and query parameters be undefined, since the client drops them", () => {
+    const maybe = undefined as number | undefined;
+    const body: FormBody<"/incident", "put"> = { id: 4211, customer_id: maybe, title: undefined };
+    const query: QueryParams<"/incident", "get"> = { id: 4211, comments: undefined };
+    void [body, query];
+    // @ts-expect-error -- required fields take no undefined
+    const missing: FormBody<"/incident", "put"> = { id: maybe };
+    void missing;
+  });
+
+  it("keeps the structure openapi-fetch reads: optional parameter groups and bodies", () => {
+    expectTypeOf<paths["/incident"]["get"]["parameters"]["query"]>().not.toEqualTypeOf<undefined>();
+    expectTypeOf<paths["/incident"]["get"]["requestBody"]>().toEqualTypeOf<undefined>();
+  });
+});
+
+describe("OperationKey", () => {
+  it("names every operation as METHOD /endpoint, and nothing else", () => {
+    expectTypeOf<
+      "GET /incident" | "POST /incident" | "PUT /incident.approval.accept"
+    >().toExtend<OperationKey>();
+    // @ts-expect-error -- misspelt endpoint
+    const misspelt: OperationKey = "GET /incidnet";
+    // @ts-expect-error -- /incident has no DELETE
+    const noSuchMethod: OperationKey = "DELETE /incident";
+    // @ts-expect-error -- methods are upper case
+    const lower: OperationKey = "get /incident";
+    void [misspelt, noSuchMethod, lower];
   });
 });

@@ -50,6 +50,14 @@ function exampleIncident(): { id: number; title: string } {
   return first.value;
 }
 
+/**
+ * The TypeScript 7 release the consumer program is also compiled with (`npm i -D typescript`
+ * installs 7.x). Its `tsc` is a native binary shipped inside the registry's platform packages
+ * (`@typescript/typescript-<os>-<cpu>`), nothing downloaded at install. Installed under the
+ * alias `typescript7` next to the repository's own TypeScript.
+ */
+const TYPESCRIPT_7 = "7.0.2";
+
 const work = mkdtempSync(join(tmpdir(), "sd-installed-"));
 const consumer = join(work, "consumer");
 const tarballs: { name: string; file: string; size: number; unpackedSize: number }[] = [];
@@ -75,6 +83,7 @@ beforeAll(() => {
       "--no-fund",
       ...tarballs.map((t) => t.file),
       `typescript@${dev["typescript"]}`,
+      `typescript7@npm:typescript@${TYPESCRIPT_7}`,
       `@types/node@${dev["@types/node"]}`,
     ],
     consumer,
@@ -109,8 +118,24 @@ describe("installed from the tarballs", () => {
     expect(paths).not.toContain(repo.replace(/\/$/, ""));
   });
 
+  // strict, nodenext, exactOptionalPropertyTypes, noUncheckedIndexedAccess and skipLibCheck
+  // false (consumer/tsconfig.json): the declarations of every package are checked too.
+  it(`type-checks the program with TypeScript ${TYPESCRIPT_7}`, () => {
+    const tsc = join(consumer, "node_modules/typescript7/bin/tsc");
+    expect(run("node", [tsc, "--version"], consumer)).toContain(`Version ${TYPESCRIPT_7}`);
+    const started = performance.now();
+    run("node", [tsc, "-p", ".", "--noEmit"], consumer);
+    console.log(`tsc ${TYPESCRIPT_7}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }, 300_000);
+
   it("compiles a strict nodenext program against the packages and runs it", () => {
+    const version = (rootManifest.devDependencies as Record<string, string>)["typescript"];
+    expect(run("npx", ["--no-install", "tsc", "--version"], consumer)).toContain(
+      `Version ${version}`,
+    );
+    const started = performance.now();
     run("npx", ["--no-install", "tsc", "-p", "."], consumer);
+    console.log(`tsc ${version}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const output = JSON.parse(run("node", ["dist/main.js"], consumer));
     const expected = exampleIncident();
     expect(output).toMatchObject({
@@ -120,6 +145,8 @@ describe("installed from the tarballs", () => {
       openapi: "3.1.0",
       yamlFirstLine: "openapi: 3.1.0",
       siteHasRedoc: true,
+      unknownUser: null,
+      refusal: "ServiceDeskRefusedError",
     });
     expect(output.paths).toBeGreaterThan(90);
     expect(output.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
@@ -128,6 +155,7 @@ describe("installed from the tarballs", () => {
   describe("the sd-toolkit-mock command, started with npx", () => {
     let mock: ChildProcess;
     let apiUrl = "";
+    let banner = "";
     beforeAll(async () => {
       mock = spawn("npx", ["--no-install", "sd-toolkit-mock", "--port", "0"], {
         cwd: consumer,
@@ -141,8 +169,10 @@ describe("installed from the tarballs", () => {
         const read = (chunk: Buffer) => {
           seen += chunk.toString();
           const match = /API\s+(http:\/\/\S+\/api\/v1)/.exec(seen);
-          if (match?.[1]) {
+          // The banner ends with its stop hint: every URL it lists has arrived by then.
+          if (match?.[1] && seen.includes("Ctrl-C")) {
             clearTimeout(timer);
+            banner = seen;
             done(match[1]);
           }
         };
@@ -168,6 +198,37 @@ describe("installed from the tarballs", () => {
       expect(page.headers.get("content-type")).toMatch(/^text\/html/);
       const spec = await fetch(new URL("/openapi.json", apiUrl));
       expect(((await spec.json()) as { openapi: string }).openapi).toBe("3.1.0");
+    });
+
+    // What the READMEs, the sandbox guide and the site promise at the mock's origin, and every
+    // URL the banner itself prints (the control API's description among them once it lists it):
+    // each must be served by the installed packages, none may be a 404 of a file left out of
+    // a tarball's `files`.
+    it("serves every URL that the READMEs and the banner promise", async () => {
+      const origin = new URL(apiUrl).origin;
+      const promised = ["/", "/openapi.json", "/openapi.yaml", "/postman.json"].map(
+        (path) => origin + path,
+      );
+      const printed = [...banner.matchAll(/http:\/\/[^\s'"]+/g)]
+        .map(([url]) => url.replace(/[),.;:]+$/, ""))
+        // The API and the control routes need credentials (the API is checked above); of the
+        // control API, only its description is a document to fetch.
+        .filter(
+          (url) =>
+            !url.startsWith(apiUrl) &&
+            (!new URL(url).pathname.startsWith("/__sandbox") || /\.(json|ya?ml)$/.test(url)),
+        );
+      const answers = await Promise.all(
+        [...new Set([...promised, ...printed])].map(async (url) => {
+          const res = await fetch(url);
+          await res.body?.cancel();
+          return `${res.status} ${url}`;
+        }),
+      );
+      expect(answers.filter((line) => !line.startsWith("200 "))).toEqual([]);
+      const collection = await fetch(`${origin}/postman.json`);
+      const postman = (await collection.json()) as { info: { schema: string } };
+      expect(postman.info.schema).toMatch(/v2\.1/);
     });
 
     // The client and the types claim Node 20.19: CI sets SD_OLDEST_NODE to such a node.

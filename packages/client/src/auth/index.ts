@@ -8,14 +8,8 @@ import {
   type ServiceDeskClientOptions,
 } from "../options.js";
 import { basicAuthorization } from "./basic.js";
+import type { Authorizer } from "./authorizer.js";
 import { createTokenSource, type TokenAnswer } from "./oauth.js";
-
-export interface Authorizer {
-  /** The Authorization header for the next attempt. */
-  header(): string | Promise<string>;
-  /** Present when a refused credential can be replaced: drop it and return true to repeat once. */
-  refresh?(authorization: string): boolean;
-}
 
 /** Sends a form to a URL outside the API, without Authorization, and returns the parsed answer. */
 export type PostForm = (url: string, form: Record<string, string>) => Promise<TokenAnswer>;
@@ -34,8 +28,15 @@ export function createAuthorizer(
   const field = (name: keyof AnyAuth) => text(auth![name], `auth.${name}`);
   let header: string | undefined;
   if (auth && typeof auth === "object") {
-    if ("username" in auth) header = basicAuthorization(field("username"), field("password"));
-    else if ("token" in auth) header = `Bearer ${field("token")}`;
+    if ("username" in auth) {
+      const username = field("username");
+      // Basic joins the two with a colon and the server splits at the first one: `C:\\work` would
+      // sign in as "C" with the rest taken for the password.
+      if (username.includes(":")) {
+        fail("auth.username", "must not contain ':'");
+      }
+      header = basicAuthorization(username, field("password"));
+    } else if ("token" in auth) header = `Bearer ${field("token")}`;
     else if ("clientId" in auth) {
       const { scopes, tokenUrl } = auth;
       if (!Array.isArray(scopes)) fail("auth.scopes", "must be an array");

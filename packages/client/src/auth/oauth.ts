@@ -3,7 +3,7 @@
 // starting one; a 401 drops the token it was sent with, and the refused call repeats once
 // with a new one. The token request itself is an ordinary unauthenticated call through the
 // client, so it gets the same timeout, 429 handling, hooks and errors as any other.
-import type { Authorizer } from "./index.js";
+import type { Authorizer } from "./authorizer.js";
 
 export interface TokenAnswer {
   access_token?: unknown;

@@ -6,7 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createServiceDeskClient } from "@sd-toolkit/client";
+import {
+  createServiceDeskClient,
+  ServiceDeskError,
+  ServiceDeskRefusedError,
+  type OperationKey,
+} from "@sd-toolkit/client";
 import { siteDir } from "@sd-toolkit/docs";
 import { startMock } from "@sd-toolkit/mock";
 import spec from "@sd-toolkit/openapi/openapi.json" with { type: "json" };
@@ -38,6 +43,39 @@ try {
   const readBack = await sd.GET("/incident", { params: { query: { id: newId } } });
   if (readBack.error !== undefined || !readBack.data) throw new Error("the new request is missing");
 
+  // exactOptionalPropertyTypes: a maybe-value goes into options and bodies as it is.
+  const maybe = process.env["SD_NO_SUCH_SETTING"] ? 5000 : undefined;
+  const strict = createServiceDeskClient({
+    baseUrl: mock.apiUrl,
+    auth: { username: "api-integration", password: "secret" },
+    timeoutMs: maybe,
+    onRequest: undefined,
+  });
+  await strict.unwrap(
+    strict.PUT("/incident", { body: { id: newId, customer_id: maybe, title: undefined } }),
+  );
+  // A read of a record that does not exist: the server's `false` comes back as null.
+  const unknownUser = await strict.unwrap(
+    strict.GET("/user", { params: { query: { id: 987654 } } }),
+  );
+  // A soft refusal (HTTP 200, status ERROR) is thrown as a typed refusal.
+  const refusal = await strict
+    .unwrap(
+      strict.POST("/incident.reassign", {
+        body: { request_id: 987654, group_id: 1, author_id: 1 },
+      }),
+    )
+    .then(
+      () => "none",
+      (error: unknown) =>
+        error instanceof ServiceDeskRefusedError
+          ? error.name
+          : error instanceof ServiceDeskError
+            ? `${error.name} ${error.status}`
+            : String(error),
+    );
+  const faultTarget: OperationKey = "GET /incident";
+
   const yamlFile = fileURLToPath(import.meta.resolve("@sd-toolkit/openapi/openapi.yaml"));
   const yamlFirstLine = readFileSync(yamlFile, "utf8").split("\n", 1)[0];
   const page = readFileSync(join(siteDir, "index.html"), "utf8");
@@ -56,6 +94,9 @@ try {
       yamlFirstLine,
       siteHasRedoc: page.includes("<redoc") || page.includes("redoc"),
       apiUrl: mock.apiUrl,
+      unknownUser,
+      refusal,
+      faultTarget,
     }),
   );
 } finally {
