@@ -73,7 +73,7 @@ export function commentsOf(path: string, source: string): string[] {
   return [...source.matchAll(/\/\*[\s\S]*?\*\/|(?<![:"'`\\/])\/\/.*$/gm)].map((m) => m[0]);
 }
 
-/** Paths to repository files named in a comment: `docs/wire.md#paging`, `LIFECYCLE.md`. */
+/** Paths to repository files named in a comment: `docs/wire.md#paging`, `NOTES.md`. */
 export function filesNamedIn(comment: string): string[] {
   const text = comment.replace(/\bhttps?:\/\/\S+/g, "");
   const names: string[] = [];

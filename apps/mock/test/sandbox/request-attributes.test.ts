@@ -1,5 +1,5 @@
 // Request Attributes in sandbox mode, through the client: the catalogues of the built-in seed,
-// the statuses being LIFECYCLE.md's 1-8.
+// the statuses being the 1-8 of docs/wire.md#request-statuses.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startMock, type RunningMock } from "../../src/index.js";
 import { checkedClients } from "../support/checked-client.js";

@@ -14,7 +14,8 @@ const RELATION_WRITES = new Set([
 ]);
 
 /**
- * Answers the description does not describe, chosen by the sandbox (docs/decisions.md):
+ * Answers the description does not describe, chosen by the sandbox (rule rows of
+ * apps/mock/README.md#users and the membership tables after it):
  * `false` from GET /user.by when nobody matches, and the ERROR envelope when a membership write
  * names a group, company or location that does not exist.
  */
