@@ -73,7 +73,7 @@ export function commentsOf(path: string, source: string): string[] {
   return [...source.matchAll(/\/\*[\s\S]*?\*\/|(?<![:"'`\\/])\/\/.*$/gm)].map((m) => m[0]);
 }
 
-/** Paths to repository files named in a comment: `docs/wire.md#paging`, `NOTES.md`. */
+/** Paths to repository files named in a comment (`docs/wire.md#paging`), or bare Markdown names. */
 export function filesNamedIn(comment: string): string[] {
   const text = comment.replace(/\bhttps?:\/\/\S+/g, "");
   const names: string[] = [];
@@ -205,7 +205,7 @@ describe("the reference finder", () => {
 
   it("reads anchors as GitHub makes them from headings and <a id>", () => {
     const anchors = anchorsOf(
-      "# The request lifecycle\n## OAuth 2.0\n## Encoding (PHP's rules)\n| <a id=\"rule-get-x\"></a>`GET /x` |",
+      '# The request lifecycle\n## OAuth 2.0\n## Encoding (PHP\'s rules)\n| <a id="rule-get-x"></a>`GET /x` |',
     );
     expect([...anchors]).toEqual([
       "the-request-lifecycle",
