@@ -52,7 +52,7 @@ export function assertPageSize(bytes, gzipBytes, operations) {
   if (bytes > pageSizeBudget(operations)) {
     throw new Error(
       `${pageSizeReport(bytes, gzipBytes, operations)}. Shrink the page, or raise ` +
-        "BASE_PAGE_BUDGET_BYTES in src/budgets.js and record why in a decision record (docs/adr/).",
+        "BASE_PAGE_BUDGET_BYTES in src/budgets.js and record why in a new docs/adr/ record.",
     );
   }
 }

@@ -97,7 +97,8 @@ export class TenantPool {
     const db = new (sqlite().DatabaseSync)(path);
     // WAL: a commit is in the log before the answer goes out, so a killed process loses no
     // acknowledged write; synchronous=NORMAL skips the fsync per commit, which only an
-    // operating-system crash (not a process crash) could punish (decision in docs/decisions.md).
+    // operating-system crash (not a process crash) could punish
+    // (docs/adr/0021-sandbox-on-node-sqlite.md).
     db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
     const store = new TenantStore(db);
     if (fresh || store.setting(SEEDED_KEY) === undefined) writeSeed(store, this.options.seed);

@@ -1,5 +1,5 @@
 // Request Attributes in sandbox mode, through the client: the catalogues of the built-in seed,
-// the statuses being LIFECYCLE.md's 1-8.
+// the statuses being the 1-8 of docs/wire.md#request-statuses.
 import { describe, expect } from "vitest";
 import { sandboxTest } from "../support/sandbox-fixture.js";
 

@@ -6,7 +6,7 @@ import { sandboxTest } from "../support/sandbox-fixture.js";
 import type { Client } from "../support/checked-client.js";
 
 /**
- * Answers the description does not describe, each a recorded choice (docs/decisions.md):
+ * Answers the description does not describe, each a rule row of apps/mock/README.md#requests:
  * `false` for an unknown request or attachment, the ERROR envelope of a refused PUT /incident.
  */
 

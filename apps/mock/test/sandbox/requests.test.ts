@@ -17,8 +17,8 @@ afterEach(() => {
 });
 
 /**
- * Answers the sandbox gives where the description says nothing yet, each a recorded choice
- * (docs/decisions.md): `false` for an unknown request id on GET /incident, the ERROR
+ * Answers the sandbox gives where the description says nothing yet, each a rule row of
+ * apps/mock/README.md#requests: `false` for an unknown request id on GET /incident, the ERROR
  * envelope when PUT /incident is refused, and PHP's `[]` when GET /incidents finds none.
  */
 function undescribedChoice(method: string, path: string, body: unknown): boolean {

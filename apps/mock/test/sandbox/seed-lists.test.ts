@@ -39,7 +39,7 @@ describe("the seed of the lists and catalogues", () => {
       expect(seeded.get(entry.id as number), `id ${entry.id}`).toBe(entry.name);
   });
 
-  it("holds the statuses 1-8 of LIFECYCLE.md", () => {
+  it("holds the statuses 1-8 the public clients report", () => {
     expect(records("request_status").map((r) => r.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 

@@ -1,6 +1,6 @@
 // Step: the query and body of every request rebuilt from the description's examples, in the
-// wire format the real server reads (WIRE.md): arrays as `ids[]=`, dictionaries as
-// `key_values[key]=`, booleans as `1`/`0`. The converter sends arrays as a bare repeated name
+// wire format the real server reads (docs/wire.md#encoding-phps-rules): arrays as `ids[]=`,
+// dictionaries as `key_values[key]=`, booleans as `1`/`0`. The converter sends arrays as a bare repeated name
 // (PHP keeps only the last one), booleans as `true`/`false`, and fakes values (`"string"`,
 // random ids) where the examples are named examples of the body. Where the body accepts files
 // (multipart with `format: binary` fields), the request is multipart and each file part is

@@ -2,7 +2,7 @@
 // name (`search`, any case), paged by page number: `page` counts from 1 (0 or less reads as 1),
 // `page_size` defaults to 20 (the front holds it to 1-500). GET /categories writes ids as text,
 // as the server was seen doing; its second name, GET /incident.attributes.category, writes
-// integers, as its example does (decision 102).
+// integers, as its example does (apps/mock/README.md#rule-get-categories).
 import type { Json, JsonObject } from "../../spec/description.js";
 import { ok } from "../answers.js";
 import type { DomainModule, Handler } from "../handler.js";

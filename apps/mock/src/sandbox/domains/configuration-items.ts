@@ -39,7 +39,8 @@ export const domain: DomainModule = {
     },
 
     countLinkedAssets({ params, store }) {
-      // Undescribed answer, in the layout of the CI counters (decision 103): per asset with a
+      // Undescribed answer, in the layout of the CI counters (a guess; rule row:
+      // apps/mock/README.md#rule-get-assets-linked-assets-counters-from): per asset with a
       // linked request created since `from`, the requests counted by status id and, for the
       // ones not final (1-5, as the lists count them), by type id.
       const source = params["assets_source_id"];

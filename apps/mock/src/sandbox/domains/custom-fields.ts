@@ -1,7 +1,7 @@
 // Custom Fields: field definitions by category, and the options of list and tree fields. The
 // list endpoints (/cf.field.options.list) and the legacy ones (/cf.field.options) write the
 // same options of a list field; on a tree field the legacy endpoints read and write the tree's
-// options by key (docs/decisions.md). Writes aimed at an unknown field, or at a field of the
+// options by key (apps/mock/README.md#rule-cf-field-options-legacy). Writes aimed at an unknown field, or at a field of the
 // wrong kind, are refused with HTTP 200 and `status: "ERROR"`.
 import type { Json, JsonObject } from "../../spec/description.js";
 import { ok, refused, written } from "../answers.js";
@@ -129,7 +129,8 @@ function readOptions(
 ) {
   const lookup = fieldOfKind(store, params["uid"], kinds);
   if ("refusal" in lookup) return lookup.refusal;
-  // An empty map goes out as `{}`, the object the description gives (docs/decisions.md).
+  // An empty map goes out as `{}`, the object the description gives (rule row:
+  // apps/mock/README.md#rule-get-cf-field-options-list).
   return ok({ "key-value": keyValues(lookup.field) });
 }
 
@@ -290,7 +291,7 @@ export const domain: DomainModule = {
       const tree = structuredClone(field.tree ?? []);
       const hash = params["hash"];
       const found = findTreeOption(tree, (o) => o.hash === hash);
-      // A write aimed at a missing object: 200 ERROR (LIFECYCLE.md section 4).
+      // A write aimed at a missing object: 200 ERROR (docs/wire.md#unknown-ids-and-refused-writes).
       if (!found) return refused(`Custom field ${field.id} has no option ${hash}.`);
       found.siblings.splice(found.siblings.indexOf(found.option), 1);
       saveTree(store, field, tree);

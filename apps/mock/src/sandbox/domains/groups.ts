@@ -1,5 +1,6 @@
 // Groups: create, list and delete groups of users, and their members. Membership writes answer
-// `{<user id>: true|false}` (WIRE.md): true where the link was made or removed.
+// `{<user id>: true|false}` (docs/wire.md#answers-that-differ-from-the-manual): true where the
+// link was made or removed.
 import { ok, phpMap, refused, requireRecord, written } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 import {

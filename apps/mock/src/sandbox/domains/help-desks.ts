@@ -36,7 +36,7 @@ export const domain: DomainModule = {
         (desk) =>
           (id === undefined || desk.id === id) && (name === undefined || desk.name === name),
       );
-      // No match for id or name: an empty array (our choice, docs/decisions.md).
+      // No match for id or name: an empty array (a guess; apps/mock/README.md#rule-get-helpdesks).
       return ok(found ? helpdeskOut(found, false) : []);
     },
 

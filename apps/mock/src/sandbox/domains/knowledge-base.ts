@@ -1,7 +1,7 @@
 // Knowledge Base: categories, articles and the files attached to articles. Writes answer the
 // status envelope (a refusal is HTTP 200 with status ERROR); the article listings answer the
 // envelope live clients receive, `{status, data}`, with `limit`, `offset` and `total` on the
-// paged ones (WIRE.md).
+// paged ones (docs/wire.md#paging).
 import type { Json, JsonObject } from "../../spec/description.js";
 import { idText, ok, refused, written } from "../answers.js";
 import { paramNamed } from "../handler.js";

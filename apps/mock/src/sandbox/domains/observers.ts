@@ -18,7 +18,7 @@ const USER = "user";
 /**
  * Whether a record can be pointed at. Companies, groups, locations and users belong to another
  * domain: while a tenant holds no record of such a kind at all (its owner's seed not there),
- * any id is taken as known rather than refusing everything (decision in docs/decisions.md).
+ * any id is taken as known rather than refusing everything (apps/mock/README.md#observers).
  */
 function known(store: TenantStore, kind: string, id: number): boolean {
   const record = store.get<StoredRecord & { deleted?: boolean }>(kind, id);

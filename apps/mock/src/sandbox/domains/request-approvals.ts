@@ -23,7 +23,7 @@ import {
 } from "../records/approvals.js";
 import { isFinal, REQUEST, type RequestRecord } from "../records/requests.js";
 
-/** The catalogues, in the manual's English words (LIFECYCLE.md 3: the real texts are unknown). */
+/** The catalogues, in the manual's English words (docs/wire.md#approvals-and-votes). */
 const STATUS_LABELS = { "-2": "Cancelled", "-1": "Waiting", "0": "Rejected", "1": "Approved" };
 const TYPE_LABELS = { "1": "Predefined approval", "2": "Spontaneous approval" };
 const VOTE_LABELS = {
@@ -88,7 +88,10 @@ function castVote(
   return written(`Approval ${approvalId} ${verb}.`);
 }
 
-/** The fields every new approval starts with (the five reminder keys as WIRE.md records them). */
+/**
+ * The fields every new approval starts with (the five reminder keys as
+ * docs/wire.md#answers-that-differ-from-the-manual records them).
+ */
 function newApproval(fields: {
   request_id: number;
   approval_request_id: number;

@@ -31,7 +31,8 @@ export const domain: DomainModule = {
       // A comment is public unless the call says otherwise (our choice: the default is unknown).
       const visible = params["customer_visible"] !== false;
       if (isSolution && !visible) {
-        // LIFECYCLE.md 2 (U8, observed): HTTP 409, not an ERROR envelope.
+        // Seen on a real server: HTTP 409, not an ERROR envelope (rule row:
+        // apps/mock/README.md#rule-post-incident-comment).
         return httpError(409, "Cannot mark an internal comment as the solution");
       }
       if (isSolution && !isOpen(request)) {
@@ -67,7 +68,7 @@ export const domain: DomainModule = {
     },
 
     listIncidentComments({ params, store, dates }) {
-      // Unknown request: an empty list (LIFECYCLE.md 4: a guess).
+      // Unknown request: an empty list, a guess (apps/mock/README.md#rule-get-incident-comment).
       const wanted = params["is_solution"];
       const comments = commentsOf(store, params["request_id"]).filter(
         (c: CommentRecord) => wanted === undefined || c.is_solution === wanted,

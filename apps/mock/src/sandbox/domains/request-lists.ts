@@ -1,6 +1,6 @@
 // Request Lists: requests read in bulk, computed from the tenant's requests. "Open" in these
 // lists means not final: statuses 1-5 (Solved still waits on the customer), never 6-8
-// (LIFECYCLE.md 1). Lists by person and of the last hour page by cursor, lists of ids by offset,
+// (docs/wire.md#request-statuses). Lists by person and of the last hour page by cursor, lists of ids by offset,
 // the rows of a view ten at a time by cursor.
 import type { Json, JsonObject } from "../../spec/description.js";
 import { given, idsOf, requireOneOf } from "../alternatives.js";
@@ -15,7 +15,7 @@ import type { TenantStore } from "../store.js";
 
 /** Rows per page of GET /incidents.details.by.view (the description: ten). */
 const VIEW_PAGE_SIZE = 10;
-/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
+/** The sentiment of a request nobody has rated yet (apps/mock/README.md#rule-get-incidents-by-sentiment). */
 const NO_SENTIMENT = "neutral";
 
 function listed(store: TenantStore): RequestRecord[] {
@@ -240,7 +240,7 @@ export const domain: DomainModule = {
         })
         .sort((a, b) => (a["created_at"] as number) - (b["created_at"] as number) || a.id - b.id);
       // Without paging parameters the manual's plain array; with them the current reference's
-      // paged envelope (decision 101).
+      // paged envelope (apps/mock/README.md#rule-get-incidents-last-hour).
       if (!given(params["limit"]) && !given(params["page_key"])) {
         return ok(recent.map((request) => requestOut(store, request, { dates })));
       }

@@ -53,7 +53,8 @@ export const domain: DomainModule = {
       (id) => `Request ${id} is now waiting until the given date.`,
       ({ params }) => {
         // Sent as digits; the manual types it as a string. A date already past is taken: the
-        // wait then ends the next time the request is read (decisions.md).
+        // wait then ends the next time the request is read (a guess; rule row:
+        // apps/mock/README.md#rule-post-incident-waitingfor-date).
         const raw = params["timestamp"];
         const when = typeof raw === "number" ? raw : /^\d+$/.test(String(raw)) ? Number(raw) : NaN;
         if (!Number.isInteger(when)) return refused("timestamp must be a Unix time in seconds.");

@@ -1,5 +1,6 @@
 // System: the release the instance runs. The sandbox imitates one fixed release, the one the
-// example data set names; invgo decodes the answer as an object `{version}` (WIRE.md).
+// example data set names; invgo decodes the answer as an object `{version}`
+// (docs/wire.md#answers-that-differ-from-the-manual).
 import { ok } from "../answers.js";
 import type { DomainModule } from "../handler.js";
 

@@ -12,7 +12,7 @@ export const TIMETRACKING_CATEGORY = "timetracking_category";
 
 /**
  * A stored entry. `from` and `to` are kept as full ISO-8601 text (UTC): the description types
- * them as strings, and seed records must follow its schema (docs/decisions.md).
+ * them as strings, and seed records must follow its schema (apps/mock/README.md#time-tracking).
  */
 interface EntryRecord extends StoredRecord {
   incident: number;
@@ -109,7 +109,8 @@ export const domain: DomainModule = {
     deleteTimeTrackingEntry({ params, store }) {
       const id = params["timetracking_id"];
       const entry = store.get<EntryRecord>(TIMETRACKING_ENTRY, id);
-      // LIFECYCLE.md 4 (observed): an entry that does not exist gets 200 with status ERROR.
+      // Seen on a real server: an entry that does not exist gets 200 with status ERROR
+      // (docs/wire.md#unknown-ids-and-refused-writes).
       if (!entry || entry.status !== 1) return refused(`There is no time entry with id ${id}.`);
       if (entry.incident !== params["request_id"] || entry.user_id !== params["user_id"]) {
         return refused(`Time entry ${id} was not logged on that request by that agent.`);

@@ -194,7 +194,8 @@ export const domain: DomainModule = {
 
     getUser({ params, store }) {
       const user = liveUser(store, params["id"]);
-      // An unknown id (or a disabled user, unless asked for) is the bare `false` (WIRE.md).
+      // An unknown id (or a disabled user, unless asked for) is the bare `false`
+      // (docs/wire.md#answers-that-differ-from-the-manual).
       if (!user || !visible(user, params["include_disabled"])) return ok(false);
       return ok(userOut(user));
     },
@@ -298,7 +299,8 @@ export const domain: DomainModule = {
       const page = cursorPage(found, params["page_key"], SEARCH_PAGE_SIZE);
       const data: Record<string, Json> = {};
       for (const user of page.items) data[String(user.id)] = userOut(user);
-      // On the last page the server sends PHP's empty value `[]`, not null (WIRE.md).
+      // On the last page the server sends PHP's empty value `[]`, not null
+      // (docs/wire.md#answers-that-differ-from-the-manual).
       return ok({ data: phpMap(data), next_page_key: page.next_page_key ?? [] });
     },
 

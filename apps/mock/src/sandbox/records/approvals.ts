@@ -11,9 +11,9 @@ export const APPROVAL_TEMPLATE = "approval_template";
 /** `(approval, user)` pairs: the users who may vote on an approval. */
 export const APPROVAL_VOTER = "approval_voter";
 
-/** Approval statuses (LIFECYCLE.md 3, from the manual). */
+/** Approval statuses, from the manual (docs/wire.md#approvals-and-votes). */
 export const APPROVAL_STATUS = { cancelled: -2, waiting: -1, rejected: 0, approved: 1 } as const;
-/** Vote statuses (LIFECYCLE.md 3, from the manual). */
+/** Vote statuses, from the manual (docs/wire.md#approvals-and-votes). */
 export const VOTE = { annulled: -2, waiting: -1, rejected: 0, approved: 1, expired: 2 } as const;
 export const APPROVAL_TYPE = { predefined: 1, spontaneous: 2 } as const;
 
@@ -56,7 +56,8 @@ export function votersOf(store: TenantStore, approvalId: number): number[] {
 }
 
 /**
- * The outcome the votes give (our choice, docs/decisions.md, as the rule is unknown): one
+ * The outcome the votes give (a guess, as the rule is unknown; rule row:
+ * apps/mock/README.md#rule-put-incident-approval-accept): one
  * rejection rejects, every voter approving approves, anything else keeps waiting.
  */
 export function outcomeOf(votes: readonly number[]): number {

@@ -1,6 +1,6 @@
 // The request catalogues (priorities, sources, statuses, types): small id/name lists stored as
 // records, so a seed can rename or add entries and every domain reads the same names. The
-// statuses are LIFECYCLE.md's 1-8.
+// statuses are the 1-8 of docs/wire.md#request-statuses.
 import type { StoredRecord, TenantStore } from "../store.js";
 
 export const PRIORITY = "request_priority";

@@ -1,8 +1,8 @@
 // The sandbox's stand-in for the knowledge base's relevance search. The real scoring is not
 // documented; here an article scores the share of the distinct keywords found in its title,
 // summary or text (tags stripped, case ignored), rounded to two decimals, so that the best
-// matches come first and `min_search_scoring` has something to act on (decision in
-// docs/decisions.md).
+// matches come first and `min_search_scoring` has something to act on (a guess; rule row:
+// apps/mock/README.md#rule-get-kb-articles-by-keywords).
 import { stripMarkup } from "../markup.js";
 import type { KbArticleRecord } from "./knowledge-base.js";
 

@@ -1,6 +1,7 @@
 // What a request is waiting for, and how a wait ends. The waitingfor.* calls put a request on
 // hold (status 4 Waiting, or 3 Pending for the agent side); no source says how a wait ends, so
-// the sandbox ends each one on the event its name points at (decisions.md): the customer
+// the sandbox ends each one on the event its name points at (a guess, one row per call
+// from apps/mock/README.md#rule-post-incident-waitingfor-customer on): the customer
 // answering, the date passing on the sandbox clock, the awaited request being solved or
 // finished, an agent answering a request that waits for the agent side. Any other move of the
 // request (a new wait, a solution, reject, cancel) replaces the wait.

@@ -21,7 +21,7 @@ export const REQUEST_ATTACHMENT = "request_attachment";
 /** Tasks of a request (`IncidentTask` keyed by `task_id`, plus `request_id`). */
 export const REQUEST_TASK = "request_task";
 
-/** Request statuses (LIFECYCLE.md section 1). */
+/** Request statuses (docs/wire.md#request-statuses). */
 export const STATUS = {
   new: 1,
   open: 2,

@@ -58,7 +58,8 @@ export const domain: DomainModule = {
         description: params["description"] ?? "",
         type_id: params["type_id"] ?? 1,
         priority_id: params["priority_id"] ?? 1,
-        // LIFECYCLE.md: a new request starts in 1 New (no auto-assignment in the sandbox).
+        // A new request starts in 1 New, a guess (no auto-assignment in the sandbox; rule row:
+        // apps/mock/README.md#rule-post-incident).
         status_id: STATUS.new,
         // The description has no null for source_id: without one the key is left out.
         ...(params["source_id"] === undefined ? {} : { source_id: params["source_id"] }),
@@ -83,14 +84,15 @@ export const domain: DomainModule = {
       for (const other of Array.isArray(params["related_to"]) ? params["related_to"] : []) {
         if (typeof other === "number") store.relate(REQUEST_LINK, id, other);
       }
-      // PHP hands the new row id back as text (WIRE.md).
+      // PHP hands the new row id back as text (docs/wire.md#answers-that-differ-from-the-manual).
       return written("The request was created.", { request_id: idText(id) });
     },
 
     getIncident({ params, store, now, dates }) {
       // A wait whose date has passed, or whose awaited request is done, ends as it is read.
       const request = loadRequest(store, params["id"], now);
-      // Unknown id: `false`, as GET /user answers (LIFECYCLE.md 4: a guess for requests).
+      // Unknown id: `false`, as GET /user answers (a guess for requests; rule row:
+      // apps/mock/README.md#rule-get-incident).
       if (!request) return ok(false);
       return ok(
         requestOut(store, request, {
@@ -105,7 +107,7 @@ export const domain: DomainModule = {
       const id = params["id"];
       const request = loadRequest(store, id, now);
       if (!request) return refused(`There is no request with id ${id}.`);
-      // LIFECYCLE.md 2: the refusal in Closed, Rejected and Cancelled is a guess.
+      // The refusal in Closed, Rejected and Cancelled is a guess (apps/mock/README.md#rule-put-incident).
       if (isFinal(request)) return refused(`Request ${id} is closed and can no longer be changed.`);
       const changes: JsonObject = { last_update: now };
       for (const [param, field] of Object.entries(CHANGEABLE)) {

@@ -147,7 +147,7 @@ export const itemHandlers: Handlers = {
 
   getIncidentAttachment({ params, store }) {
     const found = store.get(REQUEST_ATTACHMENT, params["id"]);
-    // Unknown id: `false`, as GET /incident answers (decisions.md).
+    // Unknown id: `false`, as GET /incident answers (apps/mock/README.md#rule-get-incident-attachment).
     if (!found) return ok(false);
     const { request_id: _request, ...attachment } = found;
     return ok(attachment);

@@ -1,4 +1,5 @@
-// The calls that move a request through its statuses (LIFECYCLE.md section 2): reassign,
+// The calls that move a request through its statuses (docs/wire.md#calls-that-move-a-request;
+// each call's rule is a row of apps/mock/README.md#requests): reassign,
 // reject, cancel, solution accept and reject, reopen, and the promotion to a major incident.
 // Refusals are HTTP 200 with `status: ERROR` and an `info` naming what is wrong.
 import { ok, refused, written } from "../../answers.js";
@@ -44,7 +45,8 @@ export const lifecycleHandlers: Handlers = {
     if (agentId !== undefined && !knownOrUnseeded(store, "user", agentId)) {
       return refused(`There is no agent with id ${agentId}.`);
     }
-    // A new request becomes 2 Open once an agent has it (LIFECYCLE.md: a guess).
+    // A new request becomes 2 Open once an agent has it, a guess
+    // (apps/mock/README.md#rule-post-incident-reassign).
     const opens = agentId !== undefined && request.status_id === STATUS.new;
     store.update(REQUEST, request.id, {
       assigned_group_id: groupId,
@@ -110,7 +112,8 @@ export const lifecycleHandlers: Handlers = {
     const comment = String(params["comment"] ?? "");
     if (comment === "") return refused("Rejecting a solution needs a comment saying why.");
     addComment(store, request.id, { authorId: request.user_id ?? 0, message: comment }, now);
-    // Back to work: 2 Open, and the request is no longer solved (our choice, LIFECYCLE.md 6.7).
+    // Back to work: 2 Open, and the request is no longer solved (a guess; rule rows:
+    // apps/mock/README.md#rule-put-incident-reopen and #rule-put-incident-solution-reject).
     store.update(REQUEST, request.id, {
       status_id: STATUS.open,
       solved_at: null,
