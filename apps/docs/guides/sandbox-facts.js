@@ -1,6 +1,6 @@
 // Every fact the sandbox guide states about the sandbox (apps/mock), in one place; sandbox.md
 // refers to them as `{{fact.<name>}}`. Each was checked against the mock's README and its
-// `startMock()` types (`apps/mock/src/sandbox/control/tenant-control.ts`); "spec" marks what the
+// `startMock()` types (`apps/mock/src/control-client/tenant-control.ts`); "spec" marks what the
 // sandbox's specification fixed, "api" what the implementation chose where it left a name open.
 export const SANDBOX_FACTS = Object.freeze({
   // spec: `npm start` and the package's bin serve the sandbox by default.
