@@ -2,7 +2,7 @@
 // takes. An OAuth client gets a token with the control scope from the sandbox's token endpoint,
 // and a new one when the tenant's clock has moved past the old one's expiry: a test that
 // advances its clock can still reset it or move it back.
-import { CONTROL_SCOPE } from "../front/control-scope.js";
+import { CONTROL_SCOPE } from "../spec/control.js";
 import type { TenantCredentials } from "./tenant-control.js";
 
 export interface ControlAuthorization {

@@ -2,10 +2,11 @@
 // under test for its API calls should not be able to do. A token from the token endpoint must
 // therefore carry this scope to use it (Basic credentials and MOCK_AUTH tokens name their
 // tenant outright and need no scope).
+import { CONTROL_SCOPE } from "../spec/control.js";
 import type { Problem } from "../spec/problem.js";
 import type { TokenIssuer } from "./token-issuer.js";
 
-export const CONTROL_SCOPE = "sandbox.control";
+export { CONTROL_SCOPE };
 
 /** 403 when the header holds an issued token without the control scope; else undefined. */
 export function missingControlScope(

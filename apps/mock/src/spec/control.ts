@@ -4,6 +4,12 @@
 // depend on this file, not on each other.
 import type { JsonObject } from "./description.js";
 
+/**
+ * The OAuth scope a token from the token endpoint needs on the control API (front/control-scope.ts
+ * enforces it; the control client asks for it).
+ */
+export const CONTROL_SCOPE = "sandbox.control";
+
 /** A mistake in a control request; the routes answer it with 400 (or 404) and the message. */
 export class ControlError extends Error {
   constructor(
