@@ -32,7 +32,7 @@ import {
   problemBody,
   sendProblem,
 } from "./problem.js";
-import { ClientGoneError } from "./read-body.js";
+import { ClientGoneError, readBody } from "./read-body.js";
 import { createSchemaCompiler } from "./schema-compiler.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
 import { createRequestValidator, type RequestValidator } from "./validate-request.js";
@@ -75,7 +75,9 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: MockAnswe
   const body =
     answer.body === undefined
       ? ""
-      : typeof answer.body === "string" && !/json/.test(type)
+      : Buffer.isBuffer(answer.body)
+        ? answer.body
+        : typeof answer.body === "string" && !/json/.test(type)
         ? answer.body
         : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
@@ -217,8 +219,26 @@ async function handleControl(
 
 async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerResponse, url: string) {
   const { pathname, rawQuery } = splitTarget(url);
+  if (pathname === TOKEN_PATH && p.engine.answerTokenRequest) {
+    const body = await readBody(req, p.config.bodyLimit);
+    const answer = await p.engine.answerTokenRequest({
+      method: req.method ?? "POST",
+      path: pathname,
+      rawQuery,
+      headers: req.headers,
+      body,
+    });
+    if (isProblem(answer)) sendProblem(res, answer, pathname);
+    else sendAnswer(req, res, answer);
+    return;
+  }
   if (pathname === TOKEN_PATH) {
     await answerTokenRequest(req, res, p.tokens);
+    return;
+  }
+  const own = p.engine.answerOwnRoute?.(req.method ?? "GET", pathname);
+  if (own) {
+    sendAnswer(req, res, await own);
     return;
   }
   if (pathname === CONTROL_BASE || pathname.startsWith(`${CONTROL_BASE}/`)) {
@@ -291,7 +311,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
       status,
     });
   const invalid = validator.validate(request.params, request.mediaType);
-  if (invalid.length > 0) {
+  if (invalid.length > 0 && !p.engine.answersInvalidCalls) {
     journal(428);
     sendProblem(res, invalidParameters(invalid), pathname);
     return;
@@ -313,6 +333,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     params: request.params,
     headers: req.headers,
     tenant,
+    wire: { method: req.method ?? "GET", path, rawQuery, headers: req.headers, body: request.body },
   });
   journal(answer.status);
   if (isProblem(answer)) sendProblem(res, answer, pathname);
