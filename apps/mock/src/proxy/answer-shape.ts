@@ -83,6 +83,16 @@ function viewTypes(doc: OpenApiDocument, view: View): Set<JsonType> {
   return types ?? new Set(allowedTypes(doc, {}));
 }
 
+/**
+ * What a schema expects, as the request validator words it but without the hints about the
+ * request's wire form (`ids[]=...`, `1 or 0`), which say nothing about an answer.
+ */
+function expectedText(doc: OpenApiDocument, schema: Json | undefined): string {
+  return describeSchema(doc, schema)
+    .replace(/ \((?:name\[[^)]*|1 or 0)\)/g, "")
+    .trim();
+}
+
 function sameJson(a: Json, b: Json): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -128,7 +138,7 @@ export function createShapeChecker(doc: OpenApiDocument, options: ShapeOptions):
     const type = jsonType(value) as JsonType;
     const typeFits = types.has(type) || (type === "integer" && types.has("number"));
     if (!typeFits) {
-      const expected = describeSchema(doc, schema as Json);
+      const expected = expectedText(doc, schema);
       const kind =
         value === null
           ? "null-not-nullable"
@@ -150,7 +160,7 @@ export function createShapeChecker(doc: OpenApiDocument, options: ShapeOptions):
         found.push({
           kind: "outside-enum",
           at: path,
-          expected: describeSchema(doc, member),
+          expected: expectedText(doc, member),
           seen: seen(value),
         });
       }

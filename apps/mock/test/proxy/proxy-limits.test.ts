@@ -103,7 +103,7 @@ describe("the proxy's caps", () => {
   });
 
   it("answers 502 naming the upstream when nothing listens there", async () => {
-    const upstream = await startUpstream(version);
+    const upstream = await startUpstream((_req, res) => version(res));
     await upstream.close();
     const proxy = await startMock({ upstream: upstream.api });
     open.push(proxy);

@@ -74,7 +74,7 @@ export function startDriftingUpstream(sandboxApi: string): Promise<TestUpstream>
             req.headers[name] ? [[name, String(req.headers[name])]] : [],
           ),
         ),
-        ...(body.length > 0 ? { body } : {}),
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
       });
       const text = await answer.text();
       const path = url.pathname.replace(/^\/api\/v1/, "");
