@@ -238,7 +238,10 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
   }
   const own = p.engine.answerOwnRoute?.(req.method ?? "GET", pathname);
   if (own) {
-    sendAnswer(req, res, await own);
+    // The same credentials as the API: the report lists what the instance's answers held.
+    const auth = p.authenticate(req.headers.authorization, undefined);
+    if ("problem" in auth) sendProblem(res, auth.problem, pathname);
+    else sendAnswer(req, res, await own);
     return;
   }
   if (pathname === CONTROL_BASE || pathname.startsWith(`${CONTROL_BASE}/`)) {

@@ -4,6 +4,8 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startMock, type RunningMock } from "../../src/index.js";
 import { PLANTED, PLANTED_NAME, startDriftingUpstream } from "../support/drifting-upstream.js";
@@ -96,7 +98,17 @@ describe("drift against a drifting upstream", () => {
     expect(token).toBeTruthy();
     await call(proxy.apiUrl, "/helpdesks", { authorization: `Bearer ${token}` });
 
-    const report = JSON.parse((await call(proxy.origin, "/__proxy/report")).text) as Report;
+    const report = JSON.parse(
+      (await call(proxy.origin, "/__proxy/report", { authorization: auth })).text,
+    ) as Report;
+    const schema = JSON.parse(
+      await readFile(new URL("../../proxy-report.schema.json", import.meta.url), "utf8"),
+    ) as object;
+    const ajv = new Ajv2020({ allErrors: true });
+    ajvFormats.default(ajv);
+    const valid = ajv.compile(schema);
+    expect(valid(report), JSON.stringify(valid.errors)).toBe(true);
+    expect((await call(proxy.origin, "/__proxy/report")).status).toBe(401);
     const found = report.operations.flatMap((op) =>
       op.drifts.map((d) => ({ path: op.path, kind: d.kind, at: d.at })),
     );
@@ -116,7 +128,7 @@ describe("drift against a drifting upstream", () => {
     });
     expect(report.totals.drifts).toBe(PLANTED.length);
 
-    const html = (await call(proxy.origin, "/__proxy/report.html")).text;
+    const html = (await call(proxy.origin, "/__proxy/report.html", { authorization: auth })).text;
     expect(html).toContain("$.escalation_contact");
     const junitPath = join(dir, "drift.xml");
     await proxy.close();

@@ -58,7 +58,9 @@ interface Report {
 }
 
 async function report(mock: RunningMock): Promise<Report> {
-  return JSON.parse((await call(mock.origin, "/__proxy/report")).text) as Report;
+  return JSON.parse(
+    (await call(mock.origin, "/__proxy/report", { authorization: auth })).text,
+  ) as Report;
 }
 
 describe("the sandbox through the proxy", () => {
