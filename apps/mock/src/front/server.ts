@@ -78,8 +78,8 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: MockAnswe
       : Buffer.isBuffer(answer.body)
         ? answer.body
         : typeof answer.body === "string" && !/json/.test(type)
-        ? answer.body
-        : JSON.stringify(answer.body);
+          ? answer.body
+          : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
     "content-type": type,

@@ -8,11 +8,16 @@ const ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
+/** Control characters XML 1.0 does not allow at all (tab, newline and return are fine). */
+function isForbiddenControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+}
+
 export function escapeMarkup(text: string | number): string {
-  return (
-    String(text)
-      .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
-      // Control characters are not allowed in XML 1.0 at all.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "\uFFFD")
-  );
+  let out = "";
+  for (const char of String(text)) {
+    const entity = ENTITIES[char];
+    out += entity ?? (isForbiddenControl(char.charCodeAt(0)) ? "\uFFFD" : char);
+  }
+  return out;
 }
