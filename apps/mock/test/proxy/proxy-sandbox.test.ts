@@ -9,12 +9,13 @@ import { basic, call } from "../support/proxy-helpers.js";
 let sandbox: RunningMock;
 let proxy: RunningMock;
 let readOnly: RunningMock;
+let forwarding: RunningMock;
 const USER = "proxy-scenario";
 const auth = basic(USER);
 
 beforeAll(async () => {
   sandbox = await startMock({ memory: true });
-  [proxy, readOnly] = await Promise.all([
+  [proxy, readOnly, forwarding] = await Promise.all([
     startMock({
       upstream: sandbox.apiUrl,
       allowWrites: true,
@@ -22,10 +23,11 @@ beforeAll(async () => {
       upstreamConcurrency: 8,
     }),
     startMock({ upstream: sandbox.apiUrl, upstreamRps: 1000 }),
+    startMock({ upstream: sandbox.apiUrl, upstreamRps: 1000, forwardInvalid: true }),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([proxy?.close(), readOnly?.close()]);
+  await Promise.all([proxy?.close(), readOnly?.close(), forwarding?.close()]);
   await sandbox?.close();
 });
 
@@ -160,5 +162,14 @@ describe("the sandbox through the proxy", () => {
     });
     expect(invalid.status).toBe(428);
     await expect(sandbox.tenant({ username: "invalid-tenant" }).journal()).resolves.toEqual([]);
+  });
+
+  it("forwards an invalid call with --forward-invalid, and the upstream answers it", async () => {
+    const invalid = await call(forwarding.apiUrl, "/incident?id=abc", {
+      authorization: basic("forwarded-tenant"),
+    });
+    expect(invalid.status).toBe(428);
+    const journal = await sandbox.tenant({ username: "forwarded-tenant" }).journal();
+    expect(journal.map((entry) => `${entry.endpoint} ${entry.status}`)).toEqual(["/incident 428"]);
   });
 });
