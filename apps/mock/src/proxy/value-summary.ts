@@ -9,6 +9,8 @@ export function jsonType(value: Json): string {
   return typeof value;
 }
 
+const count = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+
 /**
  * `string (12 chars)`, `integer (4 digits)`, `array (3 items)`, `object (5 keys)`, `boolean`,
  * `null`; with `showValues`, the value itself as JSON (cut at 120 characters).
@@ -19,11 +21,12 @@ export function summariseValue(value: Json, showValues: boolean): string {
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
   }
   const type = jsonType(value);
-  if (typeof value === "string") return `${type} (${value.length} chars)`;
-  if (typeof value === "number") return `${type} (${String(Math.abs(value)).length} digits)`;
-  if (Array.isArray(value)) return `${type} (${value.length} items)`;
+  if (typeof value === "string") return `${type} (${count(value.length, "char")})`;
+  if (typeof value === "number")
+    return `${type} (${count(String(Math.abs(value)).length, "digit")})`;
+  if (Array.isArray(value)) return `${type} (${count(value.length, "item")})`;
   if (value !== null && typeof value === "object") {
-    return `${type} (${Object.keys(value).length} keys)`;
+    return `${type} (${count(Object.keys(value).length, "key")})`;
   }
   return type;
 }
