@@ -96,13 +96,14 @@ describe("the parts generated from the description", () => {
 describe("the guides", () => {
   const guides = renderGuides(bundle);
 
-  it("renders the three guides in order, as sidebar sections, with no placeholder left", () => {
+  it("renders the four guides in order, as sidebar sections, with no placeholder left", () => {
     expect(guides.match(/^## .+$/gm)).toEqual([
       "## Test your integration against the sandbox",
+      "## Check your instance before going live",
       "## Coming from the manual",
       "## Versions",
     ]);
-    expect(GUIDE_FILES).toHaveLength(3);
+    expect(GUIDE_FILES).toHaveLength(4);
     expect(guides).not.toMatch(/\{\{(fact|generated)\./);
   });
 

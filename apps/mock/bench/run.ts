@@ -1,13 +1,15 @@
 // `npm run bench`: requests per second and p99 latency of one GET, through the mock (our front
 // in front of Prism) and through Prism alone, 10 s each with autocannon, then their ratio.
 // Targets: the front keeps at least 0.8 of Prism's throughput, and its p99 is at most 20 ms.
-// Then the sandbox against the examples mode (sandbox.ts). `--check` turns a missed target
+// Then the sandbox against the examples mode (sandbox.ts), and the validation proxy against the
+// sandbox it fronts (proxy.ts). `--check` turns a missed target
 // into a failing exit code.
 import autocannon, { type Result } from "autocannon";
 import { readConfig } from "../src/front/config.js";
 import { loadDescription, type Json } from "../src/spec/description.js";
 import { exampleParameters, wireQuery } from "../src/front/example-request.js";
 import { indexOperations, type Operation } from "../src/spec/operations.js";
+import { benchProxy } from "./proxy.js";
 import { benchSandbox } from "./sandbox.js";
 import { startFront, startPrismAlone, type BenchServer } from "./servers.js";
 
@@ -109,7 +111,8 @@ async function main(): Promise<void> {
       console.log("the front answered some requests with an error: see the failed column");
     await stopAll();
     const sandboxOk = await benchSandbox(specPath);
-    if (check && !(ratioOk && p99Ok && clean && sandboxOk)) process.exitCode = 1;
+    const proxyOk = await benchProxy(specPath);
+    if (check && !(ratioOk && p99Ok && clean && sandboxOk && proxyOk)) process.exitCode = 1;
   } finally {
     await stopAll();
   }

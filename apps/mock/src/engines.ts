@@ -7,6 +7,7 @@ import { listenRefusal } from "./front/listen-policy.js";
 import { createMockServer, type MockServer } from "./front/server.js";
 import type { AnswerEngine } from "./spec/engine.js";
 import { loadSpec, type LoadedSpec } from "./spec/load.js";
+import { createProxyEngine } from "./proxy/engine.js";
 import { createSandboxEngine } from "./sandbox/engine.js";
 import type { SeedSource } from "./sandbox/seed.js";
 
@@ -19,6 +20,7 @@ export async function createEngine(
   spec: LoadedSpec,
   config: MockConfig & { seed?: SeedSource },
 ): Promise<AnswerEngine> {
+  if (config.proxy) return createProxyEngine(spec.doc, config.proxy);
   if (config.mode === "examples") return examplesEngine(spec, config.dynamic);
   return createSandboxEngine(spec.doc, spec.table.operations, spec.compiler, {
     dataDir: config.dataDir,

@@ -4,7 +4,12 @@
 import type { JsonObject } from "./spec/description.js";
 import { readConfig, type AuthPolicy, type MockMode } from "./front/config.js";
 import { API_BASE } from "./front/config.js";
-import { parseAuthPolicy, parseCorsOrigins } from "./front/config.js";
+import {
+  parseAuthPolicy,
+  parseCorsOrigins,
+  parseUpstream,
+  type ProxySettings,
+} from "./front/config.js";
 import {
   credentialsTenant,
   localControl,
@@ -36,6 +41,42 @@ export interface StartMockOptions {
   corsOrigins?: string[];
   /** Host names the mock answers to, beside loopback ones and its own address. */
   allowedHosts?: string[];
+  /**
+   * Proxy mode: the API base of an instance (`https://acme.example.com/api/v1`); every call
+   * goes there with the caller's credentials, and `GET /__proxy/report` lists the drifts.
+   */
+  upstream?: string;
+  /** Proxy: forward writes too (reads only by default). */
+  allowWrites?: boolean;
+  /** Proxy: calls started upstream per second, at most (5). */
+  upstreamRps?: number;
+  /** Proxy: calls in flight upstream at once, at most (4). */
+  upstreamConcurrency?: number;
+  /** Proxy: milliseconds the upstream has to answer before the caller gets 504 (30,000). */
+  upstreamTimeoutMs?: number;
+  /** Proxy: forward calls that fail request validation instead of answering 428. */
+  forwardInvalid?: boolean;
+  /** Proxy: show values in the report (type and length only by default). */
+  reportValues?: boolean;
+  /** Proxy: name the upstream's host in the report. */
+  reportUpstream?: boolean;
+  /** Proxy: write the report as JUnit XML to this file on close(). */
+  junit?: string;
+}
+
+function proxySettings(options: StartMockOptions): ProxySettings | undefined {
+  if (options.upstream === undefined) return undefined;
+  return {
+    upstream: parseUpstream(options.upstream),
+    allowWrites: options.allowWrites ?? false,
+    rps: options.upstreamRps ?? 5,
+    concurrency: options.upstreamConcurrency ?? 4,
+    timeoutMs: options.upstreamTimeoutMs ?? 30_000,
+    forwardInvalid: options.forwardInvalid ?? false,
+    reportValues: options.reportValues ?? false,
+    reportUpstream: options.reportUpstream ?? false,
+    junitPath: options.junit,
+  };
 }
 
 /**
@@ -90,6 +131,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<Running
       ? { specPath: options.spec, specYamlPath: options.spec.replace(/\.json$/, ".yaml") }
       : {}),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
+    proxy: proxySettings(options),
   });
   const origin = await mock.listen();
   const { control } = mock.engine;

@@ -13,6 +13,7 @@ import { assertAllFactsUsed, renderTemplate } from "./render.js";
 /** The guides, in the order of the sidebar. */
 export const GUIDE_FILES = Object.freeze([
   "sandbox.md",
+  "check-your-instance.md",
   "coming-from-the-manual.md",
   "versions.md",
 ]);

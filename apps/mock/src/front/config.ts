@@ -15,6 +15,31 @@ export type AuthPolicy =
   /** Only the listed Basic user:password pairs and Bearer tokens. */
   | { kind: "list"; basic: ReadonlySet<string>; bearer: ReadonlySet<string> };
 
+/**
+ * Proxy mode (`--upstream`): every call goes on to a real instance and its answer is checked
+ * against the description. The settings keep a live instance safe by default.
+ */
+export interface ProxySettings {
+  /** The instance's API base, e.g. https://acme.sd.cloud.invgate.net/api/v1. */
+  upstream: URL;
+  /** Forward writes too; reads only by default. */
+  allowWrites: boolean;
+  /** Calls started upstream per second, at most. */
+  rps: number;
+  /** Calls in flight upstream at once, at most. */
+  concurrency: number;
+  /** How long the upstream has to answer, in milliseconds; then the caller gets 504. */
+  timeoutMs: number;
+  /** Forward calls that fail request validation instead of answering 428. */
+  forwardInvalid: boolean;
+  /** Put the values seen in the report; only their type and length by default. */
+  reportValues: boolean;
+  /** Name the upstream's host in the report; left out by default. */
+  reportUpstream: boolean;
+  /** Write the drift report as JUnit XML to this file when the server stops. */
+  junitPath: string | undefined;
+}
+
 /** `sandbox`: answers from per-credential state; `examples`: the description's examples. */
 export type MockMode = "sandbox" | "examples";
 
@@ -49,6 +74,8 @@ export interface MockConfig {
   public: boolean;
   /** Sandbox: at most this many tenants; a new one beyond is refused with 503. */
   maxTenants: number;
+  /** Set: the proxy answers, from the upstream instance (`--upstream`), instead of `mode`. */
+  proxy?: ProxySettings | undefined;
 }
 
 /** Where the API lives under the server's root, as on a real instance. */
@@ -86,8 +113,22 @@ const STRING_FLAGS = [
   "cors-origin",
   "allowed-host",
   "max-tenants",
+  "upstream",
+  "upstream-rps",
+  "upstream-concurrency",
+  "upstream-timeout",
+  "junit",
 ] as const;
-const BOOLEAN_FLAGS = ["memory", "dynamic", "log", "public"] as const;
+const BOOLEAN_FLAGS = [
+  "memory",
+  "dynamic",
+  "log",
+  "public",
+  "allow-writes",
+  "forward-invalid",
+  "report-values",
+  "report-upstream",
+] as const;
 
 /**
  * Reads `--name value` and `--name=value` for settings, `--flag` and `--no-flag` for switches,
@@ -200,6 +241,82 @@ function parseDataDir(value: string | undefined): string {
   return resolve(value);
 }
 
+/** An http(s) URL of an instance's API base; the trailing slash is dropped. */
+export function parseUpstream(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `--upstream must be a URL such as https://acme.example.com/api/v1, got "${value}"`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error(`--upstream must be an http or https URL, got "${value}"`);
+  }
+  if (url.username || url.password) {
+    throw new Error("--upstream must not hold credentials; the proxy forwards each caller's own");
+  }
+  url.pathname = url.pathname.replace(/\/+$/, "");
+  return url;
+}
+
+function parsePositive(name: string, value: string, integer: boolean): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0 || (integer && !Number.isInteger(number))) {
+    throw new Error(`${name} must be a ${integer ? "whole " : ""}number above 0, got "${value}"`);
+  }
+  return number;
+}
+
+/** "30s", "300ms", "2m", or a number of seconds. */
+export function parseDuration(name: string, value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$/i.exec(value);
+  if (!match || Number(match[1]) <= 0) {
+    throw new Error(`${name} must look like 30s, 300ms or 2m, got "${value}"`);
+  }
+  const unit = { ms: 1, s: 1000, m: 60_000 }[(match[2]?.toLowerCase() ?? "s") as "ms" | "s" | "m"];
+  return Math.round(Number(match[1]) * unit);
+}
+
+function readProxySettings(
+  pick: (flag: string, variable: string) => string | undefined,
+): ProxySettings | undefined {
+  const upstream = pick("upstream", "MOCK_UPSTREAM");
+  if (!upstream) return undefined;
+  const junit = pick("junit", "MOCK_JUNIT");
+  return {
+    upstream: parseUpstream(upstream),
+    allowWrites: parseBoolean(
+      "--allow-writes",
+      pick("allow-writes", "MOCK_ALLOW_WRITES") ?? "false",
+    ),
+    rps: parsePositive("--upstream-rps", pick("upstream-rps", "MOCK_UPSTREAM_RPS") ?? "5", false),
+    concurrency: parsePositive(
+      "--upstream-concurrency",
+      pick("upstream-concurrency", "MOCK_UPSTREAM_CONCURRENCY") ?? "4",
+      true,
+    ),
+    timeoutMs: parseDuration(
+      "--upstream-timeout",
+      pick("upstream-timeout", "MOCK_UPSTREAM_TIMEOUT") ?? "30s",
+    ),
+    forwardInvalid: parseBoolean(
+      "--forward-invalid",
+      pick("forward-invalid", "MOCK_FORWARD_INVALID") ?? "false",
+    ),
+    reportValues: parseBoolean(
+      "--report-values",
+      pick("report-values", "MOCK_REPORT_VALUES") ?? "false",
+    ),
+    reportUpstream: parseBoolean(
+      "--report-upstream",
+      pick("report-upstream", "MOCK_REPORT_UPSTREAM") ?? "false",
+    ),
+    junitPath: junit ? resolve(junit) : undefined,
+  };
+}
+
 export function readConfig(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
@@ -229,5 +346,6 @@ export function readConfig(
     maxTenants: parseMaxTenants(
       pick("max-tenants", "MOCK_MAX_TENANTS") ?? String(DEFAULT_MAX_TENANTS),
     ),
+    proxy: readProxySettings(pick),
   };
 }

@@ -13,6 +13,8 @@ export interface NormalisedRequest {
   params: { [name: string]: Json };
   /** Media type of the body, when there was one. */
   mediaType: string | undefined;
+  /** The body's bytes as sent (empty when there was none). */
+  body: Buffer;
 }
 
 export async function normaliseRequest(
@@ -24,7 +26,12 @@ export async function normaliseRequest(
   bodyLimit: number,
 ): Promise<NormalisedRequest> {
   const query = parseWireParams(rawQuery, "query string");
-  const body = await parseBody(req.headers["content-type"], await readBody(req, bodyLimit));
+  const raw = await readBody(req, bodyLimit);
+  const body = await parseBody(req.headers["content-type"], raw);
   const merged = { ...query, ...body.params, ...pathParams };
-  return { params: coerceParameters(doc, parameterSchemas, merged), mediaType: body.mediaType };
+  return {
+    params: coerceParameters(doc, parameterSchemas, merged),
+    mediaType: body.mediaType,
+    body: raw,
+  };
 }

@@ -33,7 +33,7 @@ import {
   problemBody,
   sendProblem,
 } from "../spec/problem.js";
-import { ClientGoneError } from "./read-body.js";
+import { ClientGoneError, readBody } from "./read-body.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
 import { createRequestValidator, type RequestValidator } from "./validate-request.js";
 
@@ -77,9 +77,11 @@ function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: MockAnswe
   const body =
     answer.body === undefined
       ? ""
-      : typeof answer.body === "string" && !/json/.test(type)
+      : Buffer.isBuffer(answer.body)
         ? answer.body
-        : JSON.stringify(answer.body);
+        : typeof answer.body === "string" && !/json/.test(type)
+          ? answer.body
+          : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
     "content-type": type,
@@ -241,8 +243,29 @@ async function handleControl(
 
 async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerResponse, url: string) {
   const { pathname, rawQuery } = splitTarget(url);
+  if (pathname === TOKEN_PATH && p.engine.answerTokenRequest) {
+    const body = await readBody(req, p.config.bodyLimit);
+    const answer = await p.engine.answerTokenRequest({
+      method: req.method ?? "POST",
+      path: pathname,
+      rawQuery,
+      headers: req.headers,
+      body,
+    });
+    if (isProblem(answer)) sendProblem(res, answer, pathname);
+    else sendAnswer(req, res, answer);
+    return;
+  }
   if (pathname === TOKEN_PATH) {
     await answerTokenRequest(req, res, p.tokens);
+    return;
+  }
+  const own = p.engine.answerOwnRoute?.(req.method ?? "GET", pathname);
+  if (own) {
+    // The same credentials as the API: the report lists what the instance's answers held.
+    const auth = p.authenticate(req.headers.authorization, undefined);
+    if ("problem" in auth) sendProblem(res, auth.problem, pathname);
+    else sendAnswer(req, res, await own);
     return;
   }
   if (pathname === CONTROL_BASE || pathname.startsWith(`${CONTROL_BASE}/`)) {
@@ -315,7 +338,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
       status,
     });
   const invalid = validator.validate(request.params, request.mediaType);
-  if (invalid.length > 0) {
+  if (invalid.length > 0 && !p.engine.answersInvalidCalls) {
     journal(428);
     sendProblem(res, invalidParameters(invalid), pathname);
     return;
@@ -337,6 +360,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     params: request.params,
     headers: req.headers,
     tenant,
+    wire: { method: req.method ?? "GET", path, rawQuery, headers: req.headers, body: request.body },
   });
   journal(answer.status);
   if (isProblem(answer)) sendProblem(res, answer, pathname);

@@ -9,7 +9,19 @@ import type { EngineControl } from "./control.js";
 export interface MockAnswer {
   status: number;
   headers: Record<string, string>;
+  /** JSON to serialise, a string, or a Buffer sent byte for byte (the proxy's answers). */
   body: unknown;
+}
+
+/** A request as it came over the wire, for an engine that sends it on (the proxy). */
+export interface WireRequest {
+  method: string;
+  /** The path after the API base (`/incident`), or the token endpoint's path. */
+  path: string;
+  /** The query string as sent, without `?`. */
+  rawQuery: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
 }
 
 /** One API call as the front hands it over: routed, parsed, coerced and valid. */
@@ -23,6 +35,8 @@ export interface ApiCall {
    * Never a secret: a Bearer token is only present as a digest.
    */
   tenant: string;
+  /** The same call as it came over the wire. */
+  wire: WireRequest;
 }
 
 export interface AnswerEngine {
@@ -31,6 +45,15 @@ export interface AnswerEngine {
   handles(operation: Operation): boolean;
   /** The control API (reset, snapshots, clock, faults, journal), for an engine with tenants. */
   control?: EngineControl;
+  /**
+   * Calls that fail request validation reach the engine instead of getting the front's 428
+   * (the proxy with `--forward-invalid`).
+   */
+  answersInvalidCalls?: boolean;
+  /** Answers the OAuth token endpoint in place of the front's issuer (the proxy forwards it). */
+  answerTokenRequest?(request: WireRequest): Promise<MockAnswer | Problem>;
+  /** Routes of the engine's own beside the API (`/__proxy/...`); undefined for any other path. */
+  answerOwnRoute?(method: string, pathname: string): Promise<MockAnswer> | undefined;
   /** Releases what the engine holds (open databases); called when the server closes. */
   close(): Promise<void>;
 }
