@@ -39,4 +39,13 @@ describe("soft refusals: production answers HTTP 200 with status ERROR, not 428"
   });
 });
 
+describe("paging caps and defaults production applies", () => {
+  it("states the 500 cap of GET /incidents.by.status on the operation and on its limit", () => {
+    const op = operation("get", "/incidents.by.status");
+    expect(op.description).toMatch(/at most 500 ids/);
+    const limit = op.parameters.find((p: Json) => resolve(p).name === "limit");
+    expect(limit.description).toMatch(/500/);
+  });
+});
+
 export { okSchema };

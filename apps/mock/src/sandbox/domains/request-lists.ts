@@ -47,7 +47,9 @@ function byPerson(
   const person = personId(store, params);
   const matching =
     person === undefined ? [] : listed(store).filter((request) => request[field] === person);
-  return ok(mapPage(store, matching, params, dates, `Returned the requests of the given ${who}.`));
+  // Production's text for the agent (CA endpoints-reference); the customer's by analogy.
+  const info = `Returned a list of the requests related to the given ${who}.`;
+  return ok(mapPage(store, matching, params, dates, info));
 }
 
 /** Requests keyed by id in the status envelope, one cursor page (all of them without `limit`). */
@@ -70,14 +72,23 @@ function mapPage(
   return { status: "OK", info, requests: phpMap(map), next_page_key: page.next_page_key };
 }
 
+/** The most ids production sends in one answer of GET /incidents.by.status (CT lessons). */
+const STATUS_PAGE_CAP = 500;
+
 /**
- * One offset page of request ids. Without `limit` every id from `offset` on comes back and
- * `limit` is echoed as null, as the description says of the status list.
+ * One offset page of request ids; `limit` is echoed as sent, null when not sent. Without `limit`
+ * every id from `offset` on comes back, up to `cap` when the list has one (a larger `limit` is
+ * cut down to it too).
  */
-function idPage(ids: number[], params: JsonObject, info: string, withTotal = true): Json {
+function idPage(
+  ids: number[],
+  params: JsonObject,
+  info: string,
+  { withTotal = true, cap = Infinity }: { withTotal?: boolean; cap?: number } = {},
+): Json {
   const offset = typeof params["offset"] === "number" ? params["offset"] : 0;
   const limit = typeof params["limit"] === "number" ? params["limit"] : null;
-  const page = ids.slice(offset, limit === null ? undefined : offset + limit);
+  const page = ids.slice(offset, offset + Math.min(limit ?? Infinity, cap));
   return {
     status: "OK",
     info,
@@ -184,7 +195,11 @@ export const domain: DomainModule = {
       const ids = listed(store)
         .filter((request) => statuses.has(request.status_id))
         .map((request) => request.id);
-      return ok(idPage(ids, params, "Returned the requests with the given statuses."));
+      return ok(
+        idPage(ids, params, "Returned a list of the requests related to the given status.", {
+          cap: STATUS_PAGE_CAP,
+        }),
+      );
     },
 
     listIncidentsBySentiment({ params, store }) {
@@ -195,7 +210,11 @@ export const domain: DomainModule = {
         .filter((request) => wanted.has(sentimentOf(request)))
         .map((request) => request.id);
       // The description: this list sends no `total`.
-      return ok(idPage(ids, params, "Returned the requests with the given sentiments.", false));
+      return ok(
+        idPage(ids, params, "Returned the requests with the given sentiments.", {
+          withTotal: false,
+        }),
+      );
     },
 
     listIncidentsByView({ params, store }) {

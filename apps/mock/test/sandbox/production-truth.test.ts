@@ -1,0 +1,66 @@
+// The sandbox answers as production does where teams calling live instances wrote it down
+// (docs/wire.md, "Production notes"): one scenario per fact, over real HTTP through the client,
+// every answer checked against the description.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { JsonObject } from "../../src/front/description.js";
+import { startMock, type RunningMock } from "../../src/index.js";
+import { checkedClients } from "../support/checked-client.js";
+
+const { clientFor, takeOffDescription } = checkedClients();
+afterEach(() => {
+  expect(takeOffDescription(), "answers that differ from the description").toEqual([]);
+});
+
+/** More open requests in status 2 than production sends in one page of the status list. */
+const BUSY_QUEUE = 520;
+const FIRST_BUSY_ID = 20001;
+
+/** The built-in seed, plus a busy queue of open requests. */
+function busySeed(): JsonObject {
+  const request = Array.from({ length: BUSY_QUEUE }, (_, i) => ({
+    id: FIRST_BUSY_ID + i,
+    title: `Queued request ${i + 1}`,
+    type_id: 2,
+    priority_id: 2,
+    status_id: 2,
+    category_id: 37,
+    user_id: 1190,
+    creator_id: 1190,
+    assigned_group_id: 12,
+    created_at: 1793610840,
+    last_update: 1793610840,
+  }));
+  return { extends: "builtin", records: { request } };
+}
+
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMock({ port: 0, mode: "sandbox", memory: true, seed: busySeed() });
+});
+afterAll(async () => {
+  await mock?.close();
+});
+
+describe("the request lists as production answers them", () => {
+  it("sends at most 500 ids in one answer of incidents.by.status, and total says how many exist", async () => {
+    const sd = clientFor("truth-status-cap", mock.apiUrl);
+    const first = await sd.GET("/incidents.by.status", { params: { query: { status_id: 2 } } });
+    const page = first.data as { requestIds: number[]; limit: unknown; total: number };
+    expect(page.requestIds).toHaveLength(500);
+    expect(page.limit).toBeNull();
+    expect(page.total).toBeGreaterThan(BUSY_QUEUE);
+
+    // A larger limit is cut down to the cap too; the rest comes by offset.
+    const asked = await sd.GET("/incidents.by.status", {
+      params: { query: { status_id: 2, limit: 1000 } },
+    });
+    expect((asked.data as { requestIds: number[] }).requestIds).toHaveLength(500);
+    const rest = await sd.GET("/incidents.by.status", {
+      params: { query: { status_id: 2, offset: 500 } },
+    });
+    const all = [...page.requestIds, ...(rest.data as { requestIds: number[] }).requestIds];
+    expect(all).toHaveLength(page.total);
+    expect(new Set(all).size).toBe(page.total);
+    expect(all).toContain(FIRST_BUSY_ID + BUSY_QUEUE - 1);
+  });
+});
