@@ -48,4 +48,14 @@ describe("paging caps and defaults production applies", () => {
   });
 });
 
-export { okSchema };
+describe("answer shapes production sends", () => {
+  it("GET /incidents.last.hour answers {data, next_page_key}, with no status envelope", () => {
+    const schema = okSchema("get", "/incidents.last.hour");
+    expect(schema.type).toBe("object");
+    expect(schema.required).toEqual(["data", "next_page_key"]);
+    expect(resolve(schema.properties.data.items).title).toBe("Request");
+    expect(schema.properties).not.toHaveProperty("status");
+    for (const example of Object.values(okExamples("get", "/incidents.last.hour")))
+      expect(Object.keys(example.value).sort()).toEqual(["data", "next_page_key"]);
+  });
+});

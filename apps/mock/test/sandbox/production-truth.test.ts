@@ -63,4 +63,36 @@ describe("the request lists as production answers them", () => {
     expect(new Set(all).size).toBe(page.total);
     expect(all).toContain(FIRST_BUSY_ID + BUSY_QUEUE - 1);
   });
+
+  it("answers incidents.last.hour as {data, next_page_key}, paged or not", async () => {
+    const sd = clientFor("truth-last-hour", mock.apiUrl);
+    const created: number[] = [];
+    for (const title of ["Printer jams on floor 2", "Badge reader offline"]) {
+      const { data } = await sd.POST("/incident", {
+        body: {
+          title,
+          type_id: 1,
+          priority_id: 2,
+          category_id: 37,
+          customer_id: 1190,
+          creator_id: 1190,
+        },
+      });
+      created.push(Number((data as { request_id: string }).request_id));
+    }
+    const whole = await sd.GET("/incidents.last.hour");
+    expect(Object.keys(whole.data as object).sort()).toEqual(["data", "next_page_key"]);
+    expect(whole.data).toMatchObject({ next_page_key: null });
+    const hour = (whole.data as { data: { id: number }[] }).data.map((r) => r.id);
+    expect(hour).toEqual(expect.arrayContaining(created));
+
+    const first = await sd.GET("/incidents.last.hour", { params: { query: { limit: 1 } } });
+    const firstPage = first.data as { data: { id: number }[]; next_page_key: string | null };
+    expect(firstPage.data).toHaveLength(1);
+    expect(firstPage.next_page_key).toEqual(expect.any(String));
+    const second = await sd.GET("/incidents.last.hour", {
+      params: { query: { limit: 1, page_key: firstPage.next_page_key ?? "" } },
+    });
+    expect((second.data as { data: { id: number }[] }).data[0]?.id).toBe(hour[1]);
+  });
 });

@@ -208,7 +208,8 @@ describe("request lists computed from the sandbox's state", () => {
 
     // The last hour by the sandbox clock: the created three and 5013; 5014 is 3700 s old.
     const hour = await sd.GET("/incidents.last.hour");
-    expect((hour.data as unknown[]).map(idOf)).toEqual([5013, ...created]);
+    expect(hour.data).toMatchObject({ next_page_key: null });
+    expect((hour.data as { data: unknown[] }).data.map(idOf)).toEqual([5013, ...created]);
     const hourPaged = await collect(
       sd.paginate("/incidents.last.hour", { params: { query: { limit: 3 } } }),
     );

@@ -3,7 +3,7 @@
 // (LIFECYCLE.md 1). Lists by person and of the last hour page by cursor, lists of ids by offset,
 // the rows of a view ten at a time by cursor.
 import type { Json, JsonObject } from "../../front/description.js";
-import { given, idsOf, namesNone } from "../alternatives.js";
+import { idsOf, namesNone } from "../alternatives.js";
 import { ok, phpMap, refused } from "../answers.js";
 import type { DomainModule, HandlerContext, SandboxAnswer } from "../handler.js";
 import { cursorPage } from "../paging.js";
@@ -261,12 +261,14 @@ export const domain: DomainModule = {
           return typeof created === "number" && created > now - 3600 && created <= now;
         })
         .sort((a, b) => (a["created_at"] as number) - (b["created_at"] as number) || a.id - b.id);
-      // Without paging parameters the manual's plain array; with them the current reference's
-      // paged envelope (decision 101).
-      if (!given(params["limit"]) && !given(params["page_key"])) {
-        return ok(recent.map((request) => requestOut(store, request, { dates })));
-      }
-      return ok(mapPage(store, recent, params, dates, "Returned the requests of the last hour."));
+      // Production's shape, paged or not: `{data, next_page_key}` (CA); all at once without
+      // `limit` (the page size production applies then is unknown).
+      const size = typeof params["limit"] === "number" ? params["limit"] : recent.length || 1;
+      const page = cursorPage(recent, params["page_key"], size);
+      return ok({
+        data: page.items.map((request) => requestOut(store, request, { dates })),
+        next_page_key: page.next_page_key,
+      });
     },
 
     listIncidentsByAsset({ params, store }) {
