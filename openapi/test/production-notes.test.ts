@@ -58,4 +58,10 @@ describe("answer shapes production sends", () => {
     for (const example of Object.values(okExamples("get", "/incidents.last.hour")))
       expect(Object.keys(example.value).sort()).toEqual(["data", "next_page_key"]);
   });
+
+  it("GET /incidents.by.view shows no total and says it is not sent", () => {
+    for (const example of Object.values(okExamples("get", "/incidents.by.view")))
+      expect(example.value).not.toHaveProperty("total");
+    expect(operation("get", "/incidents.by.view").description).toMatch(/no `total`/);
+  });
 });

@@ -95,4 +95,15 @@ describe("the request lists as production answers them", () => {
     });
     expect((second.data as { data: { id: number }[] }).data[0]?.id).toBe(hour[1]);
   });
+
+  it("sends no total on incidents.by.view; the view's ids come by offset pages", async () => {
+    const sd = clientFor("truth-view", mock.apiUrl);
+    const first = await sd.GET("/incidents.by.view", {
+      params: { query: { view_id: 9, limit: 100 } },
+    });
+    expect(first.data).toMatchObject({ status: "OK", limit: 100, offset: 0 });
+    expect(first.data).not.toHaveProperty("total");
+    // The busy queue is in category 37 and status 2: the view selects it, past one page.
+    expect((first.data as { requestIds: number[] }).requestIds).toHaveLength(100);
+  });
 });

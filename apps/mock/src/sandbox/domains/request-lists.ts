@@ -225,7 +225,10 @@ export const domain: DomainModule = {
         .all<RequestRecord>(REQUEST)
         .filter((request) => viewShows(view, request))
         .map((request) => request.id);
-      return ok(idPage(ids, params, "Returned the requests of the given view."));
+      // No `total` on this list in production (CT nota técnica; invgo has no field for it).
+      return ok(
+        idPage(ids, params, "Returned the requests of the given view.", { withTotal: false }),
+      );
     },
 
     listIncidentDetailsByView({ params, store, dates }) {
