@@ -107,3 +107,24 @@ describe("the request lists as production answers them", () => {
     expect((first.data as { requestIds: number[] }).requestIds).toHaveLength(100);
   });
 });
+
+describe("users.groups as production answers it", () => {
+  it("keys groups, help desks and locations by id; companies and observed lists stay arrays", async () => {
+    const sd = clientFor("truth-memberships", mock.apiUrl);
+    const answer = (await sd.GET("/users.groups", { params: { query: { ids: [1042] } } }))
+      .data as Array<Record<string, unknown>>;
+    const tomas = answer[0] ?? {};
+    expect(tomas["locations"]).toEqual({ "3": { id: 3, name: "Rotterdam Office" } });
+    expect(Array.isArray(tomas["companies"])).toBe(true);
+    for (const key of ["groups_observed", "helpdesks_observed", "companies_observed"])
+      expect(Array.isArray(tomas[key]), key).toBe(true);
+    // Help desk 12's own keys that invgo decodes travel with its entry.
+    expect((tomas["helpdesks"] as Record<string, object>)["12"]).toMatchObject({
+      id: 12,
+      name: "IT Support",
+      parent_id: 0,
+      status_id: 1,
+      engine_id: 1,
+    });
+  });
+});
