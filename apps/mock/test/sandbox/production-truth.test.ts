@@ -128,3 +128,23 @@ describe("users.groups as production answers it", () => {
     });
   });
 });
+
+describe("time tracking as production answers it", () => {
+  it("keeps logged time: DELETE /timetracking of an existing entry is refused, total is an integer", async () => {
+    const sd = clientFor("truth-time", mock.apiUrl);
+    const logged = await sd.POST("/timetracking", {
+      body: { request_id: 4211, user_id: 1042, from: 1793721900, to: 1793723700 },
+    });
+    const id = (logged.data as { timetracking_id: number }).timetracking_id;
+    const refused = await sd.DELETE("/timetracking", {
+      params: { query: { request_id: 4211, timetracking_id: id, user_id: 1042 } },
+    });
+    expect(refused.response.status).toBe(200);
+    expect(refused.data).toMatchObject({ status: "ERROR" });
+    const entries = (await sd.GET("/timetracking", { params: { query: { request_id: 4211 } } }))
+      .data as Array<{ timetracking_id: number; total: unknown; status: number }>;
+    const entry = entries.find((e) => e.timetracking_id === id);
+    expect(entry).toMatchObject({ total: 1800, status: 1 });
+    for (const each of entries) expect(Number.isInteger(each.total)).toBe(true);
+  });
+});
