@@ -65,3 +65,62 @@ describe("answer shapes production sends", () => {
     expect(operation("get", "/incidents.by.view").description).toMatch(/no `total`/);
   });
 });
+
+describe("GET /users.groups entries", () => {
+  const entry = () => resolve(okSchema("get", "/users.groups").items);
+  const INVGO_KEYS = [
+    "engine_id",
+    "holidays_calendar",
+    "level_order",
+    "org_id",
+    "parent_id",
+    "queue_for_next_shift",
+    "scale_rule_id",
+    "status_id",
+    "type_id",
+  ];
+
+  it("keys groups, help desks and locations by id (or [] when empty)", () => {
+    for (const key of ["groups", "helpdesks", "locations"]) {
+      const [map, empty] = entry().properties[key].oneOf;
+      expect(map.type, key).toBe("object");
+      expect(map.propertyNames.pattern, key).toBe("^[0-9]+$");
+      expect(empty, key).toMatchObject({ type: "array", maxItems: 0 });
+    }
+    for (const key of ["companies", "groups_observed", "locations_observed"])
+      expect(entry().properties[key].type, key).toBe("array");
+  });
+
+  it("describes the nine further keys invgo decodes on group and help desk entries", () => {
+    for (const key of ["groups", "helpdesks"]) {
+      const member = resolve(entry().properties[key].oneOf[0].additionalProperties);
+      const own = member.allOf.map(resolve).flatMap((part: Json) => Object.keys(part.properties));
+      expect(own, key).toEqual(expect.arrayContaining([...INVGO_KEYS, "is_default", "time_zone"]));
+    }
+  });
+});
+
+describe("time tracking", () => {
+  it("types total as an integer", () => {
+    const entry = resolve(bundle.components.schemas.TimeTrackingEntry);
+    expect(entry.properties.total.type).toBe("integer");
+  });
+
+  it("shows DELETE /timetracking refused with 200 ERROR for an existing entry, and says why", () => {
+    const examples = Object.values(okExamples("delete", "/timetracking"));
+    expect(examples.map((example) => example.value.status)).toEqual(["ERROR"]);
+    expect(operation("delete", "/timetracking").description).toMatch(/permanent/);
+  });
+});
+
+describe("reads of one record answer false for an unknown id", () => {
+  it.each(["/incident", "/user", "/user.by", "/incident.attachment"])(
+    "GET %s describes false beside the record, with an example",
+    (path) => {
+      const alternatives = okSchema("get", path).oneOf;
+      expect(alternatives).toContainEqual(expect.objectContaining({ const: false }));
+      const values = Object.values(okExamples("get", path)).map((example) => example.value);
+      expect(values).toContain(false);
+    },
+  );
+});

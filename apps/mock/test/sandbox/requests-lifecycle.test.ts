@@ -6,13 +6,11 @@ import { startMock, type RunningMock } from "../../src/index.js";
 import { checkedClients, type Client } from "../support/checked-client.js";
 
 /**
- * Answers the description does not describe, each a recorded choice (docs/decisions.md):
- * `false` for an unknown request or attachment, the ERROR envelope of a refused PUT /incident.
+ * Answers the description does not describe, each a recorded choice (docs/decisions.md): the
+ * ERROR envelope of a refused PUT /incident. (`false` for an unknown request or attachment is
+ * described.)
  */
 const clients = checkedClients((method, path, body) => {
-  if (method === "get" && (path === "/incident" || path === "/incident.attachment")) {
-    return body === false;
-  }
   if (method === "put" && path === "/incident") {
     return (body as { status?: string }).status === "ERROR";
   }

@@ -18,12 +18,11 @@ afterEach(() => {
 
 /**
  * Answers the sandbox gives where the description says nothing yet, each a recorded choice
- * (docs/decisions.md): `false` for an unknown request id on GET /incident, the ERROR
- * envelope when PUT /incident is refused, and PHP's `[]` when GET /incidents finds none.
+ * (docs/decisions.md): the ERROR envelope when PUT /incident is refused, and PHP's `[]` when
+ * GET /incidents finds none. (`false` for an unknown id on GET /incident is described.)
  */
 function undescribedChoice(method: string, path: string, body: unknown): boolean {
   if (method === "get" && path === "/incidents") return Array.isArray(body) && body.length === 0;
-  if (method === "get" && path === "/incident") return body === false;
   if (method === "put" && path === "/incident")
     return (body as { status?: string }).status === "ERROR";
   return false;

@@ -15,11 +15,10 @@ const RELATION_WRITES = new Set([
 
 /**
  * Answers the description does not describe, chosen by the sandbox (docs/decisions.md):
- * `false` from GET /user.by when nobody matches, and the ERROR envelope when a membership write
- * names a group, company or location that does not exist.
+ * the ERROR envelope when a membership write names a group, company or location that does not
+ * exist. (`false` from GET /user.by when nobody matches is described.)
  */
 function undescribed(method: string, path: string, body: unknown): boolean {
-  if (method === "get" && path === "/user.by") return body === false;
   if (method !== "get" && RELATION_WRITES.has(path)) {
     return (body as { status?: string } | null)?.status === "ERROR";
   }
