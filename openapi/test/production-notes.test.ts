@@ -124,3 +124,13 @@ describe("reads of one record answer false for an unknown id", () => {
     },
   );
 });
+
+describe("request fields as production writes them", () => {
+  it("shows pretty_id as # followed by the id in every example", () => {
+    const request = resolve(bundle.components.schemas.Request);
+    expect(request.properties.pretty_id.description).toMatch(/`#4211`/);
+    const found = JSON.stringify(bundle).match(/"pretty_id":"[^"]*"/g) ?? [];
+    expect(found.length).toBeGreaterThan(0);
+    for (const pair of found) expect(pair).toMatch(/^"pretty_id":"#\d+"$/);
+  });
+});

@@ -148,3 +148,24 @@ describe("time tracking as production answers it", () => {
     for (const each of entries) expect(Number.isInteger(each.total)).toBe(true);
   });
 });
+
+describe("requests as production writes them", () => {
+  it("gives a new request the pretty_id # followed by its id", async () => {
+    const sd = clientFor("truth-pretty-id", mock.apiUrl);
+    const created = await sd.POST("/incident", {
+      body: {
+        title: "Scanner offline",
+        type_id: 1,
+        priority_id: 2,
+        category_id: 37,
+        customer_id: 1190,
+        creator_id: 1190,
+      },
+    });
+    const id = Number((created.data as { request_id: string }).request_id);
+    const read = await sd.GET("/incident", { params: { query: { id } } });
+    expect(read.data).toMatchObject({ id, pretty_id: `#${id}` });
+    const seeded = await sd.GET("/incident", { params: { query: { id: 4211 } } });
+    expect(seeded.data).toMatchObject({ pretty_id: "#4211" });
+  });
+});

@@ -67,7 +67,8 @@ describe("a request from creation to solved, in the sandbox", () => {
     const read = await sd.GET("/incident", { params: { query: { id } } });
     expect(read.data).toMatchObject({
       id,
-      pretty_id: "REQ-4213",
+      // `#` and the id, as production writes it (MCP live smoke test).
+      pretty_id: "#4213",
       title: "Monitor flickers",
       status_id: 1,
       user_id: 1187,
