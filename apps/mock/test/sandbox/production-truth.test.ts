@@ -168,4 +168,25 @@ describe("requests as production writes them", () => {
     const seeded = await sd.GET("/incident", { params: { query: { id: 4211 } } });
     expect(seeded.data).toMatchObject({ pretty_id: "#4211" });
   });
+
+  it("sends both customer sentiment keys on every request, neutral where none is recorded", async () => {
+    const sd = clientFor("truth-sentiment", mock.apiUrl);
+    const many = await sd.GET("/incidents", { params: { query: { ids: [4211, 4212, 20001] } } });
+    const requests = Object.values(many.data as Record<string, Record<string, unknown>>);
+    expect(requests).toHaveLength(3);
+    for (const request of requests) {
+      expect(request).toHaveProperty("request_customer_sentiment_initial");
+      expect(request).toHaveProperty("request_customer_sentiment_current");
+    }
+    // 20001 is a seeded request with no sentiment recorded.
+    expect((many.data as Record<string, object>)["20001"]).toMatchObject({
+      request_customer_sentiment_initial: "neutral",
+      request_customer_sentiment_current: "neutral",
+    });
+    const byCustomer = await sd.GET("/incidents.by.customer", {
+      params: { query: { id: 1190, limit: 3 } },
+    });
+    for (const request of Object.values((byCustomer.data as { requests: object }).requests))
+      expect(request).toHaveProperty("request_customer_sentiment_current");
+  });
 });

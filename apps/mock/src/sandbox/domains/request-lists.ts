@@ -9,14 +9,18 @@ import type { DomainModule, HandlerContext, SandboxAnswer } from "../handler.js"
 import { cursorPage } from "../paging.js";
 import { catalogueName, PRIORITY, STATUS_NAME } from "../records/catalogues.js";
 import { assetsById, CI, type CiRecord, requestsOfCi } from "../records/cis.js";
-import { isFinal, REQUEST, type RequestRecord, requestOut } from "../records/requests.js";
+import {
+  isFinal,
+  NO_SENTIMENT,
+  REQUEST,
+  type RequestRecord,
+  requestOut,
+} from "../records/requests.js";
 import { VIEW, type ViewRecord, viewColumns, viewShows } from "../records/views.js";
 import type { TenantStore } from "../store.js";
 
 /** Rows per page of GET /incidents.details.by.view (the description: ten). */
 const VIEW_PAGE_SIZE = 10;
-/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
-const NO_SENTIMENT = "neutral";
 
 function listed(store: TenantStore): RequestRecord[] {
   return store.all<RequestRecord>(REQUEST).filter((request) => !isFinal(request));

@@ -113,12 +113,23 @@ export interface RequestView {
   omit?: readonly string[];
 }
 
+/** The customer sentiment keys every request carries. */
+const SENTIMENT_KEYS = [
+  "request_customer_sentiment_initial",
+  "request_customer_sentiment_current",
+] as const;
+/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
+export const NO_SENTIMENT = "neutral";
+
 export function requestOut(
   store: TenantStore,
   request: RequestRecord,
   view: RequestView,
 ): JsonObject {
   const out: { [key: string]: Json } = view.dates.fields({ ...request }, REQUEST_DATES);
+  // Production sends both sentiment keys on every request (invgo, CA); a request with none
+  // recorded reads as neutral, as the sentiment list counts it (our choice, decision 101).
+  for (const key of SENTIMENT_KEYS) out[key] ??= NO_SENTIMENT;
   for (const key of view.omit ?? []) delete out[key];
   if (view.comments) {
     // Comments embedded in a request carry `customer_visible` as 0/1 (what invgo decodes, and
