@@ -134,3 +134,16 @@ describe("request fields as production writes them", () => {
     for (const pair of found) expect(pair).toMatch(/^"pretty_id":"#\d+"$/);
   });
 });
+
+describe("tasks and levels", () => {
+  it("types a task's description as a string or null", () => {
+    const task = resolve(bundle.components.schemas.IncidentTask);
+    expect(task.properties.description.type).toEqual(["string", "null"]);
+  });
+
+  it("describes type_id and parent_id on levels", () => {
+    const level = resolve(bundle.components.schemas.HelpDeskLevel);
+    expect(level.properties.type_id.type).toBe("integer");
+    expect(level.properties.parent_id.type).toBe("integer");
+  });
+});

@@ -30,7 +30,18 @@ function busySeed(): JsonObject {
     created_at: 1793610840,
     last_update: 1793610840,
   }));
-  return { extends: "builtin", records: { request } };
+  // A task with no description: production still sends the key, as null.
+  const request_task = [
+    {
+      id: 6190,
+      request_id: FIRST_BUSY_ID,
+      name: "Check the queue",
+      agent_id: 1042,
+      status: 0,
+      created_at: 1793610840,
+    },
+  ];
+  return { extends: "builtin", records: { request, request_task } };
 }
 
 let mock: RunningMock;
@@ -188,5 +199,27 @@ describe("requests as production writes them", () => {
     });
     for (const request of Object.values((byCustomer.data as { requests: object }).requests))
       expect(request).toHaveProperty("request_customer_sentiment_current");
+  });
+});
+
+describe("tasks and levels as production lists them", () => {
+  it("gives every task of incident.tasks a description, null when it has none", async () => {
+    const sd = clientFor("truth-tasks", mock.apiUrl);
+    const seeded = await sd.GET("/incident.tasks", { params: { query: { request_id: 4212 } } });
+    expect((seeded.data as Array<{ description: unknown }>).map((t) => t.description)).toEqual([
+      expect.stringContaining("VPN gateway"),
+      expect.stringContaining("set-up guide"),
+    ]);
+    const bare = await sd.GET("/incident.tasks", {
+      params: { query: { request_id: FIRST_BUSY_ID } },
+    });
+    expect(bare.data).toMatchObject([{ task_id: 6190, description: null }]);
+  });
+
+  it("names each level's help desk in parent_id on GET /levels", async () => {
+    const sd = clientFor("truth-levels", mock.apiUrl);
+    const levels = (await sd.GET("/levels", {})).data as Array<Record<string, unknown>>;
+    expect(levels.length).toBeGreaterThan(0);
+    for (const level of levels) expect(level["parent_id"]).toBe(12);
   });
 });
