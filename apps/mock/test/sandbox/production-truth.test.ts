@@ -223,3 +223,16 @@ describe("tasks and levels as production lists them", () => {
     for (const level of levels) expect(level["parent_id"]).toBe(12);
   });
 });
+
+describe("catalogues as production numbers them", () => {
+  it("lists the fourteen request sources of a production instance, 8 being the API", async () => {
+    const sd = clientFor("truth-sources", mock.apiUrl);
+    const sources = (await sd.GET("/incident.attributes.source")).data as Array<{
+      id: number;
+      name: string;
+    }>;
+    expect(sources.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(sources.find((s) => s.id === 1)?.name).toBe("Email");
+    expect(sources.find((s) => s.id === 8)?.name).toBe("API");
+  });
+});
