@@ -147,3 +147,15 @@ describe("tasks and levels", () => {
     expect(level.properties.parent_id.type).toBe("integer");
   });
 });
+
+describe("POST /incident bodies", () => {
+  it("accepts a JSON object beside the form and multipart bodies", () => {
+    const content = resolve(operation("post", "/incident").requestBody).content;
+    expect(Object.keys(content)).toEqual([
+      "application/x-www-form-urlencoded",
+      "multipart/form-data",
+      "application/json",
+    ]);
+    expect(resolve(content["application/json"].schema).title).toBe("NewRequest");
+  });
+});

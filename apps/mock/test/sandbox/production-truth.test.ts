@@ -236,3 +236,29 @@ describe("catalogues as production numbers them", () => {
     expect(sources.find((s) => s.id === 8)?.name).toBe("API");
   });
 });
+
+describe("writes as production takes them", () => {
+  it("creates a request from a JSON body on POST /incident", async () => {
+    const auth = `Basic ${Buffer.from("truth-json:secret").toString("base64")}`;
+    const response = await fetch(`${mock.apiUrl}/incident`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "Headset crackles",
+        type_id: 1,
+        priority_id: 2,
+        category_id: 37,
+        customer_id: 1190,
+        creator_id: 1190,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const created = (await response.json()) as { status: string; request_id: string };
+    expect(created).toMatchObject({ status: "OK", request_id: expect.stringMatching(/^\d+$/) });
+    const sd = clientFor("truth-json", mock.apiUrl);
+    const read = await sd.GET("/incident", {
+      params: { query: { id: Number(created.request_id) } },
+    });
+    expect(read.data).toMatchObject({ title: "Headset crackles", user_id: 1190 });
+  });
+});
