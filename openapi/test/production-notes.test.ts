@@ -50,7 +50,9 @@ describe("paging caps and defaults production applies", () => {
 
 describe("answer shapes production sends", () => {
   it("GET /incidents.last.hour answers {data, next_page_key}, with no status envelope", () => {
-    const schema = okSchema("get", "/incidents.last.hour");
+    const [production, manual] = okSchema("get", "/incidents.last.hour").oneOf;
+    expect(manual.type).toBe("array");
+    const schema = resolve(production);
     expect(schema.type).toBe("object");
     expect(schema.required).toEqual(["data", "next_page_key"]);
     expect(resolve(schema.properties.data.items).title).toBe("Request");
@@ -101,9 +103,10 @@ describe("GET /users.groups entries", () => {
 });
 
 describe("time tracking", () => {
-  it("types total as an integer", () => {
+  it("types total as production's integer first, still admitting the manual's string", () => {
     const entry = resolve(bundle.components.schemas.TimeTrackingEntry);
-    expect(entry.properties.total.type).toBe("integer");
+    expect(entry.properties.total.type).toEqual(["integer", "string"]);
+    expect(entry.properties.total.description).toMatch(/Production sends a JSON integer/);
   });
 
   it("shows DELETE /timetracking refused with 200 ERROR for an existing entry, and says why", () => {
@@ -157,5 +160,21 @@ describe("POST /incident bodies", () => {
       "application/json",
     ]);
     expect(resolve(content["application/json"].schema).title).toBe("NewRequest");
+  });
+});
+
+describe("the knowledge base", () => {
+  it("pages GET /kb.articles by page and page_size, 20 by default", () => {
+    const params = operation("get", "/kb.articles").parameters.map(resolve);
+    const size = params.find((p: Json) => p.name === "page_size");
+    expect(size.schema.default).toBe(20);
+    expect(params.map((p: Json) => p.name)).toContain("page");
+  });
+
+  it("lets POST /kb.articles take an empty is_private, which publishes the article", () => {
+    const body = resolve(bundle.components.schemas.NewKbArticle);
+    expect(body.properties.is_private.anyOf).toContainEqual(
+      expect.objectContaining({ type: "string", maxLength: 0 }),
+    );
   });
 });

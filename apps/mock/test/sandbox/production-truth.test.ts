@@ -262,3 +262,50 @@ describe("writes as production takes them", () => {
     expect(read.data).toMatchObject({ title: "Headset crackles", user_id: 1190 });
   });
 });
+
+describe("the knowledge base as production answers it", () => {
+  it("pages kb.articles by page and page_size, 20 a page by default", async () => {
+    const sd = clientFor("truth-kb-pages", mock.apiUrl);
+    for (let i = 1; i <= 22; i++) {
+      await sd.POST("/kb.articles", {
+        body: { title: `Note ${i}`, content: `<p>Note ${i}</p>`, category_id: 14, author_id: 1042 },
+      });
+    }
+    const all = (await sd.GET("/kb.articles", { params: { query: { page_size: 100 } } })).data as {
+      data: Array<{ id: number }>;
+    };
+    expect(all.data.length).toBeGreaterThan(20);
+    const first = await sd.GET("/kb.articles", {});
+    expect(Object.keys(first.data as object).sort()).toEqual(["data", "status"]);
+    const firstIds = (first.data as { data: Array<{ id: number }> }).data.map((a) => a.id);
+    expect(firstIds).toEqual(all.data.slice(0, 20).map((a) => a.id));
+    const second = await sd.GET("/kb.articles", { params: { query: { page: 2, page_size: 5 } } });
+    expect((second.data as { data: Array<{ id: number }> }).data.map((a) => a.id)).toEqual(
+      all.data.slice(5, 10).map((a) => a.id),
+    );
+  });
+
+  it("publishes an article whose is_private arrives empty", async () => {
+    const auth = `Basic ${Buffer.from("truth-kb-public:secret").toString("base64")}`;
+    const form = new URLSearchParams({
+      title: "Bulk imported guide",
+      content: "<p>Imported</p>",
+      category_id: "14",
+      author_id: "1042",
+      is_private: "",
+    });
+    const response = await fetch(`${mock.apiUrl}/kb.articles`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/x-www-form-urlencoded" },
+      body: form,
+    });
+    expect(response.status).toBe(200);
+    const created = (await response.json()) as { status: string; article_id: string };
+    expect(created.status).toBe("OK");
+    const sd = clientFor("truth-kb-public", mock.apiUrl);
+    const read = await sd.GET("/kb.articles.by.ids", {
+      params: { query: { ids: [Number(created.article_id)] } },
+    });
+    expect((read.data as { data: Array<{ is_private: unknown }> }).data[0]?.is_private).toBe(false);
+  });
+});
