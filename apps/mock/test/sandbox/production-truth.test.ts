@@ -309,3 +309,17 @@ describe("the knowledge base as production answers it", () => {
     expect((read.data as { data: Array<{ is_private: unknown }> }).data[0]?.is_private).toBe(false);
   });
 });
+
+describe("comments inside a request", () => {
+  it("carry no is_solution key; GET /incident.comment does", async () => {
+    const sd = clientFor("truth-embedded-comments", mock.apiUrl);
+    const bulk = await sd.GET("/incidents", { params: { query: { ids: [4211], comments: true } } });
+    const comments = (bulk.data as Record<string, { comments: object[] }>)["4211"]?.comments ?? [];
+    expect(comments.length).toBeGreaterThan(0);
+    for (const comment of comments) expect(comment).not.toHaveProperty("is_solution");
+    const dedicated = await sd.GET("/incident.comment", {
+      params: { query: { request_id: 4211 } },
+    });
+    for (const comment of dedicated.data as object[]) expect(comment).toHaveProperty("is_solution");
+  });
+});

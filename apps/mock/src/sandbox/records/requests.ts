@@ -134,9 +134,12 @@ export function requestOut(
   if (view.comments) {
     // Comments embedded in a request carry `customer_visible` as 0/1 (what invgo decodes, and
     // what the description says); GET /incident.comment sends the same flag as a boolean.
+    // Production leaves `is_solution` out of embedded comments (CT, checked live); only
+    // GET /incident.comment sends it.
     out["comments"] = commentsOf(store, request.id).map((c) => {
       const comment = commentOut(c, { dates: view.dates, decoded: view.decoded ?? false });
-      return { ...comment, customer_visible: c.customer_visible ? 1 : 0 };
+      const { is_solution: _solution, ...embedded } = comment;
+      return { ...embedded, customer_visible: c.customer_visible ? 1 : 0 };
     });
   }
   return out;
