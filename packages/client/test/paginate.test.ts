@@ -301,11 +301,11 @@ describe("sd.paginate", () => {
     expect(requests.map(decodedQuery)).toEqual(["id=1042&limit=1", "id=1042&limit=1&page_key=c2"]);
   });
 
-  it("walks /incidents.last.hour whether the server pages it or answers a bare array", async () => {
+  it("walks /incidents.last.hour in production's {data, next_page_key} pages, or a bare array", async () => {
     const request = (id: number) => ({ id, title: `Request ${id}` });
     const paged = scriptedFetch(
-      json({ status: "OK", requests: { "4212": request(4212) }, next_page_key: "c2" }),
-      json({ status: "OK", requests: [], next_page_key: null }),
+      json({ data: [request(4212)], next_page_key: "c2" }),
+      json({ data: [], next_page_key: null }),
     );
     const fromPages = await collect(basicClient(paged.fetch).paginate("/incidents.last.hour"));
     expect(fromPages.map((r) => r.id)).toEqual([4212]);

@@ -33,7 +33,7 @@ describe("typed calls over every path of the description", () => {
     });
     expectTypeOf(result)
       .resolves.toHaveProperty("data")
-      .toEqualTypeOf<Schemas["Request"] | undefined>();
+      .toEqualTypeOf<Schemas["Request"] | false | undefined>();
     expectTypeOf(result).resolves.toHaveProperty("response").toEqualTypeOf<Response>();
   });
 
@@ -160,7 +160,7 @@ describe("helpers", () => {
   it("unwrap resolves to the success type", () => {
     expectTypeOf(
       sd.unwrap(sd.GET("/incident", { params: { query: { id: 1 } } })),
-    ).resolves.toEqualTypeOf<Schemas["Request"]>();
+    ).resolves.toEqualTypeOf<Schemas["Request"] | false>();
   });
 
   it("unwrap answers null, not false, for a record the server does not have", async () => {

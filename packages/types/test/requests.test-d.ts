@@ -14,9 +14,11 @@ import type {
 } from "../src/index.js";
 
 describe("GET /incident", () => {
-  it("answers one request object, not the manual's array", () => {
-    expectTypeOf<SuccessBody<"/incident", "get">>().toEqualTypeOf<Request>();
+  it("answers one request object, not the manual's array, or false for an unknown id", () => {
+    expectTypeOf<SuccessBody<"/incident", "get">>().toEqualTypeOf<Request | false>();
     expectTypeOf<SuccessBody<"/incident", "get">>().not.toMatchTypeOf<unknown[]>();
+    // `false` narrows away, leaving the request.
+    expectTypeOf<Exclude<SuccessBody<"/incident", "get">, false>>().toEqualTypeOf<Request>();
   });
 
   it("requires the request id and types the flags as booleans", () => {

@@ -101,7 +101,7 @@ describe("membership imports", () => {
         id: anna,
         groups: { "7": { id: 7, name: "Air Crew", is_default: 1, restricted: 0 } },
         companies: [{ id: 10, name: "Northwind Air" }],
-        locations: [{ id: 5, name: "Schiphol Hangar" }],
+        locations: { "5": { id: 5, name: "Schiphol Hangar" } },
       },
     ]);
 
@@ -192,7 +192,7 @@ describe("membership imports", () => {
       { id: 3, name: "Rotterdam Office", total: 2, parent_id: 0 },
     ]);
     const maya = (await sd.GET("/users.groups", { params: { query: { ids: [1187] } } })).data;
-    expect(maya).toMatchObject([{ locations: [{ id: 3, name: "Rotterdam Office" }] }]);
+    expect(maya).toMatchObject([{ locations: { "3": { id: 3, name: "Rotterdam Office" } } }]);
 
     expect((await sd.DELETE("/groups", { params: { query: { id: 5 } } })).data).toMatchObject({
       status: "OK",

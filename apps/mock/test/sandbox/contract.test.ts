@@ -23,9 +23,10 @@ const BODY_METHODS = new Set(["post", "put", "patch"]);
 /**
  * Operations whose example call meets the seed in the state one of the description's own
  * refusal examples shows, so the refusal is the right answer: POST /user creates `jberg`, whom
- * the seed already holds (its example `refused`: the login name is taken).
+ * the seed already holds (its example `refused`: the login name is taken); DELETE /timetracking
+ * is refused for every entry, as production refuses it (its only example).
  */
-const EXAMPLE_REFUSED = new Set(["createUser"]);
+const EXAMPLE_REFUSED = new Set(["createUser", "deleteTimeTrackingEntry"]);
 
 type Call = (
   path: string,

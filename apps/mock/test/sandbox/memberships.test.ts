@@ -23,7 +23,7 @@ describe("a user's memberships", () => {
   it("finds help desks through the members of their levels, in either form", () => {
     const store = memoryStore();
     const tomas = withTomas(store);
-    store.put("helpdesk", { id: 12, name: "IT Support" });
+    store.put("helpdesk", { id: 12, name: "IT Support", parent_id: 0, status_id: 1, engine_id: 1 });
     store.put("helpdesk", { id: 14, name: "Facilities" });
     store.put("level", { id: 31, name: "First line", helpdesk_id: 12, members_ids: [1042] });
     store.put("level", { id: 32, name: "Second line", helpdesk_id: 12, members_ids: [1051] });
@@ -31,7 +31,17 @@ describe("a user's memberships", () => {
     store.relate("helpdesk_level", 14, 40);
     store.relate("level_user", 40, 1042);
     expect(membershipsOf(store, tomas)["helpdesks"]).toEqual({
-      "12": { id: 12, name: "IT Support", is_default: 1, restricted: 0, time_zone: 10130 },
+      // The help desk's own keys that invgo decodes come along; none is invented.
+      "12": {
+        id: 12,
+        name: "IT Support",
+        is_default: 1,
+        restricted: 0,
+        time_zone: 10130,
+        parent_id: 0,
+        status_id: 1,
+        engine_id: 1,
+      },
       "14": { id: 14, name: "Facilities", is_default: 0, restricted: 0, time_zone: 10130 },
     });
   });

@@ -37,7 +37,8 @@ describe("request attributes", () => {
       "Critical",
     ]);
     const source = await sd.GET("/incident.attributes.source", { params: { query: { id: 2 } } });
-    expect(source.data).toEqual([{ id: 2, name: "Email" }]);
+    // Production's numbering: 1 is email, 2 the web portal (CA endpoints-reference).
+    expect(source.data).toEqual([{ id: 2, name: "Web" }]);
     const type = await sd.GET("/incident.attributes.type", { params: { query: { id: 6 } } });
     expect(type.data).toEqual([{ id: 6, name: "Major incident" }]);
   });

@@ -18,12 +18,11 @@ afterEach(() => {
 
 /**
  * Answers the sandbox gives where the description says nothing yet, each a rule row of
- * apps/mock/README.md#requests: `false` for an unknown request id on GET /incident, the ERROR
- * envelope when PUT /incident is refused, and PHP's `[]` when GET /incidents finds none.
+ * apps/mock/README.md#requests: the ERROR envelope when PUT /incident is refused, and PHP's `[]`
+ * when GET /incidents finds none. (`false` for an unknown id on GET /incident is described.)
  */
 function undescribedChoice(method: string, path: string, body: unknown): boolean {
   if (method === "get" && path === "/incidents") return Array.isArray(body) && body.length === 0;
-  if (method === "get" && path === "/incident") return body === false;
   if (method === "put" && path === "/incident")
     return (body as { status?: string }).status === "ERROR";
   return false;
@@ -68,7 +67,8 @@ describe("a request from creation to solved, in the sandbox", () => {
     const read = await sd.GET("/incident", { params: { query: { id } } });
     expect(read.data).toMatchObject({
       id,
-      pretty_id: "REQ-4213",
+      // `#` and the id, as production writes it (MCP live smoke test).
+      pretty_id: "#4213",
       title: "Monitor flickers",
       status_id: 1,
       user_id: 1187,

@@ -1,12 +1,12 @@
 // Time tracking in the sandbox, through the client over real HTTP: entries logged with POST
-// /timetracking, listed by request and by period in both date formats, and deleted.
+// /timetracking, listed by request and by period in both date formats; deletion refused, as production does.
 import { describe, expect } from "vitest";
 import { sandboxTest } from "../support/sandbox-fixture.js";
 import type { Client } from "../support/checked-client.js";
 
 const it = sandboxTest();
 
-type Entry = { timetracking_id: number; from: string; to: string; total: string; status: number };
+type Entry = { timetracking_id: number; from: string; to: string; total: number; status: number };
 const list = async (sd: Client, query: Record<string, string | number>) =>
   (await sd.GET("/timetracking", { params: { query } })).data as unknown as Entry[];
 const remove = (sd: Client, request_id: number, timetracking_id: number, user_id: number) =>
@@ -28,7 +28,7 @@ describe("time tracking", () => {
     expect(logged.data).toMatchObject({ status: "OK", timetracking_id: 2208 });
 
     expect(await list(sd, { request_id: 4211 })).toEqual([
-      expect.objectContaining({ timetracking_id: 2207, from: "2026-11-03 12:35", total: "2700" }),
+      expect.objectContaining({ timetracking_id: 2207, from: "2026-11-03 12:35", total: 2700 }),
       {
         timetracking_id: 2208,
         incident: 4211,
@@ -37,7 +37,7 @@ describe("time tracking", () => {
         comment: "Checked the laptop boots",
         from: "2026-11-03 16:05",
         to: "2026-11-03 16:35",
-        total: "1800",
+        total: 1800,
         status: 1,
       },
     ]);
@@ -53,15 +53,20 @@ describe("time tracking", () => {
     const morning = await list(sd, { request_id: 4211, to: "2026-11-03T14:00:00+00:00" });
     expect(morning.map((e) => e.timetracking_id)).toEqual([2207]);
 
-    expect((await remove(sd, 4211, 2208, 1042)).data).toMatchObject({ status: "OK" });
-    // A deleted entry stays listed with status 0, as the description documents.
+    // Production keeps logged time: deleting an existing entry, all ids right, is refused
+    // with 200 ERROR and the entry stays live (MCP, checked live).
+    const kept = await remove(sd, 4211, 2208, 1042);
+    expect(kept.response.status).toBe(200);
+    expect(kept.data).toEqual({
+      status: "ERROR",
+      info: "Time entry 2208 cannot be deleted; logged time is permanent.",
+    });
     expect(
       (await list(sd, { request_id: 4211 })).map((e) => [e.timetracking_id, e.status]),
     ).toEqual([
       [2207, 1],
-      [2208, 0],
+      [2208, 1],
     ]);
-    expect((await remove(sd, 4211, 2208, 1042)).data).toMatchObject({ status: "ERROR" });
   });
 
   it("starts an entry at the sandbox's time when from is left out", async ({ client }) => {
@@ -76,7 +81,7 @@ describe("time tracking", () => {
     const [entry] = await list(sd, { request_id: 4212, date_format: "iso8601" });
     const start = Date.parse(entry?.from ?? "") / 1000;
     expect(start).toBeGreaterThanOrEqual(before);
-    expect(Number(entry?.total)).toBe(to - start);
+    expect(entry?.total).toBe(to - start);
   });
 
   it("answers 200 status ERROR for an entry that does not exist or belongs elsewhere", async ({

@@ -310,7 +310,8 @@ describe("finding users", () => {
         "5": { id: 5, name: "Field Technicians", is_default: 1, restricted: 0, time_zone: 10130 },
       },
       companies: [{ id: 8, name: "Northwind Logistics" }],
-      locations: [{ id: 3, name: "Rotterdam Office" }],
+      // Keyed by id like the groups (production, checked live by CT).
+      locations: { "3": { id: 3, name: "Rotterdam Office" } },
     });
     // Jonas is in no group: PHP's empty map is [].
     expect(answer[1]).toMatchObject({

@@ -10,7 +10,7 @@ const sd = createServiceDeskClient({
 
 export async function integration(): Promise<void> {
   const { data } = await sd.GET("/incident", { params: { query: { id: 4211, comments: true } } });
-  console.log(data?.title);
+  if (data) console.log(data.title);
   await sd.GET("/incidents", { params: { query: { ids: [4211, 4212] } }, timeoutMs: 5000 });
   await sd.PUT("/incident", { body: { id: 4211, priority_id: 3, reassignment: true } });
   await sd.POST("/incident", {

@@ -11,5 +11,6 @@ const sd = createServiceDeskClient({
 });
 const query: QueryParams<"/incident", "get"> = { id: 4211 };
 const { data, error } = await sd.GET("/incident", { params: { query } });
-if (error !== undefined || data === undefined) throw new Error("GET /incident failed");
+// `false` is the answer for an unknown id.
+if (error !== undefined || !data) throw new Error("GET /incident failed");
 console.log(JSON.stringify({ node: process.version, id: data.id, title: data.title }));

@@ -24,7 +24,8 @@ try {
     auth: { username: "api-integration", password: "secret" },
   });
   const { data, error } = await sd.GET("/incident", { params: { query: { id: 4211 } } });
-  if (error !== undefined || data === undefined) throw new Error("GET /incident failed");
+  // `false` is the answer for an unknown id.
+  if (error !== undefined || !data) throw new Error("GET /incident failed");
   const incident: Request = data;
   const sameType: SuccessBody<"/incident", "get"> = incident;
 

@@ -45,9 +45,10 @@ export const domain: DomainModule = {
       const withDeleted = params["include_deleted"] !== false;
       const levels = store.all<LevelRecord>(LEVEL).filter((level) => withDeleted || !level.deleted);
       const id = params["id"];
-      if (id === undefined) return ok(levels.map((level) => levelOut(level, false)));
+      // Production lists each level's help desk here too (CA, verified).
+      if (id === undefined) return ok(levels.map((level) => levelOut(level)));
       const found = levels.find((level) => level.id === id);
-      return ok(found ? levelOut(found, false) : []);
+      return ok(found ? levelOut(found) : []);
     },
 
     listHelpdesksAndLevels({ params, store }) {
@@ -59,7 +60,7 @@ export const domain: DomainModule = {
         if (id === undefined || desk.id === id) entries.push(helpdeskOut(desk, true));
         for (const level of levelsOf(store, desk.id)) {
           if (level.deleted && !withDeleted) continue;
-          if (id === undefined || level.id === id) entries.push(levelOut(level, true));
+          if (id === undefined || level.id === id) entries.push(levelOut(level));
         }
       }
       return ok(entries);

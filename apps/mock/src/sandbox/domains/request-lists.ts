@@ -3,20 +3,24 @@
 // (docs/wire.md#request-statuses). Lists by person and of the last hour page by cursor, lists of ids by offset,
 // the rows of a view ten at a time by cursor.
 import type { Json, JsonObject } from "../../spec/description.js";
-import { given, idsOf, requireOneOf } from "../alternatives.js";
+import { idsOf, namesNone } from "../alternatives.js";
 import { ok, phpMap, refused } from "../answers.js";
 import type { DomainModule, HandlerContext, SandboxAnswer } from "../handler.js";
 import { cursorPage } from "../paging.js";
 import { catalogueName, PRIORITY, STATUS_NAME } from "../records/catalogues.js";
 import { assetsById, CI, type CiRecord, requestsOfCi } from "../records/cis.js";
-import { isFinal, REQUEST, type RequestRecord, requestOut } from "../records/requests.js";
+import {
+  isFinal,
+  NO_SENTIMENT,
+  REQUEST,
+  type RequestRecord,
+  requestOut,
+} from "../records/requests.js";
 import { VIEW, type ViewRecord, viewColumns, viewShows } from "../records/views.js";
 import type { TenantStore } from "../store.js";
 
 /** Rows per page of GET /incidents.details.by.view (the description: ten). */
 const VIEW_PAGE_SIZE = 10;
-/** The sentiment of a request nobody has rated yet (apps/mock/README.md#rule-get-incidents-by-sentiment). */
-const NO_SENTIMENT = "neutral";
 
 function listed(store: TenantStore): RequestRecord[] {
   return store.all<RequestRecord>(REQUEST).filter((request) => !isFinal(request));
@@ -41,12 +45,15 @@ function byPerson(
   field: "assigned_id" | "user_id",
   who: string,
 ): SandboxAnswer {
-  const missing = requireOneOf(params, ["id", "username", "email"]);
-  if (missing) return missing;
+  // Production: HTTP 200 with status ERROR, not 428 (CA SKILL.md); the info text is ours.
+  if (namesNone(params, ["id", "username", "email"]))
+    return refused(`Send id, username or email to name the ${who}.`);
   const person = personId(store, params);
   const matching =
     person === undefined ? [] : listed(store).filter((request) => request[field] === person);
-  return ok(mapPage(store, matching, params, dates, `Returned the requests of the given ${who}.`));
+  // Production's text for the agent (CA endpoints-reference); the customer's by analogy.
+  const info = `Returned a list of the requests related to the given ${who}.`;
+  return ok(mapPage(store, matching, params, dates, info));
 }
 
 /** Requests keyed by id in the status envelope, one cursor page (all of them without `limit`). */
@@ -69,14 +76,23 @@ function mapPage(
   return { status: "OK", info, requests: phpMap(map), next_page_key: page.next_page_key };
 }
 
+/** The most ids production sends in one answer of GET /incidents.by.status (CT lessons). */
+const STATUS_PAGE_CAP = 500;
+
 /**
- * One offset page of request ids. Without `limit` every id from `offset` on comes back and
- * `limit` is echoed as null, as the description says of the status list.
+ * One offset page of request ids; `limit` is echoed as sent, null when not sent. Without `limit`
+ * every id from `offset` on comes back, up to `cap` when the list has one (a larger `limit` is
+ * cut down to it too).
  */
-function idPage(ids: number[], params: JsonObject, info: string, withTotal = true): Json {
+function idPage(
+  ids: number[],
+  params: JsonObject,
+  info: string,
+  { withTotal = true, cap = Infinity }: { withTotal?: boolean; cap?: number } = {},
+): Json {
   const offset = typeof params["offset"] === "number" ? params["offset"] : 0;
   const limit = typeof params["limit"] === "number" ? params["limit"] : null;
-  const page = ids.slice(offset, limit === null ? undefined : offset + limit);
+  const page = ids.slice(offset, offset + Math.min(limit ?? Infinity, cap));
   return {
     status: "OK",
     info,
@@ -164,8 +180,10 @@ export const domain: DomainModule = {
     listIncidentsByCustomer: (context) => byPerson(context, "user_id", "customer"),
 
     listIncidentsByHelpdesk({ params, store }) {
-      const missing = requireOneOf(params, ["helpdesk_id", "helpdesk_ids"]);
-      if (missing) return missing;
+      // Production's answer when neither is sent (the help desk given as `id`, say): 200 ERROR
+      // with this very text (CA SKILL.md).
+      if (namesNone(params, ["helpdesk_id", "helpdesk_ids"]))
+        return refused("None of the provided helpdesk_ids is an INTEGER.");
       const desks = idsOf(params["helpdesk_id"], params["helpdesk_ids"]);
       const ids = listed(store)
         .filter((request) => desks.has(request["assigned_group_id"] as Json))
@@ -175,24 +193,32 @@ export const domain: DomainModule = {
     },
 
     listIncidentsByStatus({ params, store }) {
-      const missing = requireOneOf(params, ["status_id", "status_ids"]);
-      if (missing) return missing;
+      if (namesNone(params, ["status_id", "status_ids"]))
+        return refused("Send status_id or status_ids to choose the statuses to list.");
       const statuses = idsOf(params["status_id"], params["status_ids"]);
       const ids = listed(store)
         .filter((request) => statuses.has(request.status_id))
         .map((request) => request.id);
-      return ok(idPage(ids, params, "Returned the requests with the given statuses."));
+      return ok(
+        idPage(ids, params, "Returned a list of the requests related to the given status.", {
+          cap: STATUS_PAGE_CAP,
+        }),
+      );
     },
 
     listIncidentsBySentiment({ params, store }) {
-      const missing = requireOneOf(params, ["sentiment_id", "sentiment_ids"]);
-      if (missing) return missing;
+      if (namesNone(params, ["sentiment_id", "sentiment_ids"]))
+        return refused("Send sentiment_id or sentiment_ids to choose the sentiments to list.");
       const wanted = idsOf(params["sentiment_id"], params["sentiment_ids"]);
       const ids = listed(store)
         .filter((request) => wanted.has(sentimentOf(request)))
         .map((request) => request.id);
       // The description: this list sends no `total`.
-      return ok(idPage(ids, params, "Returned the requests with the given sentiments.", false));
+      return ok(
+        idPage(ids, params, "Returned the requests with the given sentiments.", {
+          withTotal: false,
+        }),
+      );
     },
 
     listIncidentsByView({ params, store }) {
@@ -203,7 +229,10 @@ export const domain: DomainModule = {
         .all<RequestRecord>(REQUEST)
         .filter((request) => viewShows(view, request))
         .map((request) => request.id);
-      return ok(idPage(ids, params, "Returned the requests of the given view."));
+      // No `total` on this list in production (CT nota técnica; invgo has no field for it).
+      return ok(
+        idPage(ids, params, "Returned the requests of the given view.", { withTotal: false }),
+      );
     },
 
     listIncidentDetailsByView({ params, store, dates }) {
@@ -239,12 +268,14 @@ export const domain: DomainModule = {
           return typeof created === "number" && created > now - 3600 && created <= now;
         })
         .sort((a, b) => (a["created_at"] as number) - (b["created_at"] as number) || a.id - b.id);
-      // Without paging parameters the manual's plain array; with them the current reference's
-      // paged envelope (apps/mock/README.md#rule-get-incidents-last-hour).
-      if (!given(params["limit"]) && !given(params["page_key"])) {
-        return ok(recent.map((request) => requestOut(store, request, { dates })));
-      }
-      return ok(mapPage(store, recent, params, dates, "Returned the requests of the last hour."));
+      // Production's shape, paged or not: `{data, next_page_key}` (CA); all at once without
+      // `limit` (the page size production applies then is unknown).
+      const size = typeof params["limit"] === "number" ? params["limit"] : recent.length || 1;
+      const page = cursorPage(recent, params["page_key"], size);
+      return ok({
+        data: page.items.map((request) => requestOut(store, request, { dates })),
+        next_page_key: page.next_page_key,
+      });
     },
 
     listIncidentsByAsset({ params, store }) {

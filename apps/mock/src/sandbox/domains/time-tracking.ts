@@ -21,7 +21,8 @@ interface EntryRecord extends StoredRecord {
   comment: string;
   from: string;
   to: string;
-  total: string;
+  /** Seconds, a JSON integer as production sends it (invgo, the panel). */
+  total: number;
   status: number;
 }
 
@@ -66,7 +67,7 @@ export const domain: DomainModule = {
         comment: typeof params["comment"] === "string" ? params["comment"] : "",
         from: toIso(from),
         to: toIso(to),
-        total: String(to - from),
+        total: to - from,
         status: 1,
       });
       return written("The time was logged.", { timetracking_id: id });
@@ -115,9 +116,9 @@ export const domain: DomainModule = {
       if (entry.incident !== params["request_id"] || entry.user_id !== params["user_id"]) {
         return refused(`Time entry ${id} was not logged on that request by that agent.`);
       }
-      // Kept with status 0, which the description documents for a deleted entry (our choice).
-      store.update(TIMETRACKING_ENTRY, id, { status: 0 });
-      return written(`Time entry ${id} was deleted.`);
+      // Production refuses an existing entry the same way: logged time is permanent (MCP,
+      // checked live). The texts are ours; production's is not recorded.
+      return refused(`Time entry ${id} cannot be deleted; logged time is permanent.`);
     },
 
     listTimeTrackingCategories({ params, store }) {

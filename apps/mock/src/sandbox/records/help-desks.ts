@@ -18,6 +18,8 @@ export type HelpdeskRecord = StoredRecord & {
 };
 
 export type LevelRecord = StoredRecord & {
+  /** Kind of the record, sent when the seed gives one (CA lists it; values undocumented). */
+  type_id?: number;
   /** The help desk the level belongs to. */
   parent_id: number;
   level_order: number;
@@ -41,12 +43,16 @@ export function helpdeskOut(record: HelpdeskRecord, withMembers: boolean): JsonO
   };
 }
 
-/** A level as GET /levels writes it; `parent_id` (its help desk) only where asked for. */
-export function levelOut(record: LevelRecord, withParent: boolean): JsonObject {
+/**
+ * A level as GET /levels writes it, with its help desk as `parent_id` (CA, verified), and
+ * `type_id` when the record holds one (its values are not documented: none is invented).
+ */
+export function levelOut(record: LevelRecord): JsonObject {
   const members = record.members_ids ?? [];
   return {
     id: record.id,
-    ...(withParent ? { parent_id: record.parent_id } : {}),
+    ...(typeof record.type_id === "number" ? { type_id: record.type_id } : {}),
+    parent_id: record.parent_id,
     level_order: record.level_order,
     status_id: record.status_id,
     engine_id: record.engine_id,

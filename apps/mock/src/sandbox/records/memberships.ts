@@ -41,21 +41,50 @@ function named(store: TenantStore, kind: string, ids: readonly number[]): JsonOb
   });
 }
 
-/** A group or help desk entry: id, name and the flags invgo decodes. */
+/**
+ * Keys of a group or help desk entry that invgo decodes besides id, name and the flags; an entry
+ * carries those its record holds (help desks and levels keep several), none invented.
+ */
+const RECORD_KEYS = [
+  "engine_id",
+  "holidays_calendar",
+  "level_order",
+  "org_id",
+  "parent_id",
+  "queue_for_next_shift",
+  "scale_rule_id",
+  "status_id",
+  "type_id",
+] as const;
+
+/** A group or help desk entry: id, name, the flags invgo decodes and the record's own keys. */
 function membershipEntry(record: GroupRecord, isDefault: boolean): JsonObject {
-  return {
+  const entry: JsonObject = {
     id: record.id,
     name: record.name,
     is_default: isDefault ? 1 : 0,
     restricted: record["restricted"] ?? 0,
     time_zone: record["time_zone"] ?? DEFAULT_TIME_ZONE,
   };
+  for (const key of RECORD_KEYS) {
+    const value = record[key];
+    if (value !== undefined && value !== null) entry[key] = value;
+  }
+  return entry;
+}
+
+/** Locations keyed by id, `{id, name}` each (CT lessons: checked live), `[]` when none. */
+function locationMap(store: TenantStore, ids: readonly number[]): Json {
+  const map: Record<string, Json> = {};
+  for (const location of named(store, LOCATION, ids)) map[String(location["id"])] = location;
+  return phpMap(map);
 }
 
 /**
  * Help desks whose levels count the user among their members. A level names its members in
  * `members_ids` (as GET /levels answers) or through `level_user` pairs, and its help desk in
- * `helpdesk_id` or through `helpdesk_level` pairs: whichever the organisation domain keeps.
+ * `helpdesk_id` or `parent_id`, or through `helpdesk_level` pairs: whichever the organisation
+ * domain keeps.
  */
 function helpdesksOf(store: TenantStore, userId: number): number[] {
   const ids = new Set<number>();
@@ -65,8 +94,9 @@ function helpdesksOf(store: TenantStore, userId: number): number[] {
       (Array.isArray(members) && members.includes(userId)) ||
       store.related(LEVEL_USER, level.id).includes(userId);
     if (!isMember) continue;
-    const helpdesk = level["helpdesk_id"];
-    if (typeof helpdesk === "number") ids.add(helpdesk);
+    // The organisation domain keeps a level's help desk in `parent_id` (as GET /levels sends it).
+    for (const helpdesk of [level["helpdesk_id"], level["parent_id"]])
+      if (typeof helpdesk === "number" && helpdesk > 0) ids.add(helpdesk);
     for (const owner of store.relatedTo(HELPDESK_LEVEL, level.id)) ids.add(owner);
   }
   return [...ids].sort((a, b) => a - b);
@@ -93,7 +123,7 @@ export function membershipsOf(store: TenantStore, user: UserRecord): JsonObject 
     groups: entryMap(store, GROUP, store.relatedTo(GROUP_USER, user.id)),
     helpdesks: entryMap(store, HELPDESK, helpdesksOf(store, user.id)),
     companies: named(store, COMPANY, store.relatedTo(COMPANY_USER, user.id)),
-    locations: named(store, LOCATION, store.relatedTo(LOCATION_USER, user.id)),
+    locations: locationMap(store, store.relatedTo(LOCATION_USER, user.id)),
   };
   // Observer relations are `(record, user)` pairs, read backwards from the user.
   for (const [key, [relation, kind]] of Object.entries(OBSERVERS)) {

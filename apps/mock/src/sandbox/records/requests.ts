@@ -113,19 +113,33 @@ export interface RequestView {
   omit?: readonly string[];
 }
 
+/** The customer sentiment keys every request carries. */
+const SENTIMENT_KEYS = [
+  "request_customer_sentiment_initial",
+  "request_customer_sentiment_current",
+] as const;
+/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
+export const NO_SENTIMENT = "neutral";
+
 export function requestOut(
   store: TenantStore,
   request: RequestRecord,
   view: RequestView,
 ): JsonObject {
   const out: { [key: string]: Json } = view.dates.fields({ ...request }, REQUEST_DATES);
+  // Production sends both sentiment keys on every request (invgo, CA); a request with none
+  // recorded reads as neutral, as the sentiment list counts it (our choice, decision 101).
+  for (const key of SENTIMENT_KEYS) out[key] ??= NO_SENTIMENT;
   for (const key of view.omit ?? []) delete out[key];
   if (view.comments) {
     // Comments embedded in a request carry `customer_visible` as 0/1 (what invgo decodes, and
     // what the description says); GET /incident.comment sends the same flag as a boolean.
+    // Production leaves `is_solution` out of embedded comments (CT, checked live); only
+    // GET /incident.comment sends it.
     out["comments"] = commentsOf(store, request.id).map((c) => {
       const comment = commentOut(c, { dates: view.dates, decoded: view.decoded ?? false });
-      return { ...comment, customer_visible: c.customer_visible ? 1 : 0 };
+      const { is_solution: _solution, ...embedded } = comment;
+      return { ...embedded, customer_visible: c.customer_visible ? 1 : 0 };
     });
   }
   return out;

@@ -53,7 +53,8 @@ export const domain: DomainModule = {
       const id = store.nextId(REQUEST);
       store.put(REQUEST, {
         id,
-        pretty_id: `REQ-${id}`,
+        // Production: `#` followed by the id (MCP live smoke test).
+        pretty_id: `#${id}`,
         title: params["title"] ?? "",
         description: params["description"] ?? "",
         type_id: params["type_id"] ?? 1,

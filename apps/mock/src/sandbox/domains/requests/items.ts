@@ -155,6 +155,13 @@ export const itemHandlers: Handlers = {
 
   listIncidentTasks({ params, store }) {
     const tasks = store.where(REQUEST_TASK, "request_id", params["request_id"]);
-    return ok(tasks.map(({ id, request_id: _request, ...task }) => ({ task_id: id, ...task })));
+    // Every task carries `description`, null when it has none (CA, invgo).
+    return ok(
+      tasks.map(({ id, request_id: _request, ...task }) => ({
+        task_id: id,
+        ...task,
+        description: task["description"] ?? null,
+      })),
+    );
   },
 };
