@@ -10,7 +10,9 @@
 //   5. minifies the styles that build-docs leaves as written inside the renderer
 //      (src/html/minify-styles.js);
 //   6. prints the budgets, and fails when the page is over its size budget;
-//   7. generates the Postman collection (src/postman) into dist/postman.json.
+//   7. generates the Postman collection (src/postman) into dist/postman.json;
+//   8. builds the console (src/console) into dist/console/, opened from every operation's
+//      "Try it" link, and fails when its script and styles are over their budget.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -26,7 +28,14 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { assertPageSize, pageSizeReport } from "../src/budgets.js";
+import {
+  assertConsoleSize,
+  assertPageSize,
+  consoleSizeReport,
+  pageSizeReport,
+} from "../src/budgets.js";
+import { buildConsole } from "../src/console/build-console.js";
+import { withTryItLinks } from "../src/console/try-it-links.js";
 import { minifyRendererStyles } from "../src/html/minify-styles.js";
 import { addSourceBadges } from "../src/openapi/badges.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
@@ -57,7 +66,7 @@ const badged = addSourceBadges(withSamples);
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
   const input = join(work, "openapi.json");
-  writeFileSync(input, JSON.stringify(withSamples));
+  writeFileSync(input, JSON.stringify(withTryItLinks(withSamples)));
   runBuildDocs(input, bundle.info);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -104,6 +113,11 @@ console.log(
     `${collection.item.length} folders; after openapi-to-postmanv2: ` +
     POST_PROCESSING_STEPS.map((step) => step.name).join("; "),
 );
+
+const consoleSize = await buildConsole(dist);
+console.log(`\nbuilt ${join(dist, "console")}: index.html, console.js, console.css`);
+console.log(consoleSizeReport(consoleSize.bytes, consoleSize.gzipBytes));
+assertConsoleSize(consoleSize.bytes, consoleSize.gzipBytes);
 
 /**
  * Runs the pinned @redocly/cli from node_modules with telemetry and update checks off.
