@@ -30,7 +30,10 @@ export function answerView(answer, snippets) {
     refusal(json),
     invalidParameters(json),
     verdict(answer, check),
-    section("Body", codeBlock(json === undefined ? answer.text : JSON.stringify(json, null, 2), "Answer body")),
+    section(
+      "Body",
+      codeBlock(json === undefined ? answer.text : JSON.stringify(json, null, 2), "Answer body"),
+    ),
     section(
       `Headers (${answer.headers.length})`,
       h(

@@ -9,7 +9,9 @@
  */
 export function basicAuthorization(username, password) {
   if (username.includes(":")) {
-    throw new TypeError("The user name cannot hold a colon: Basic credentials split at the first one.");
+    throw new TypeError(
+      "The user name cannot hold a colon: Basic credentials split at the first one.",
+    );
   }
   const bytes = new TextEncoder().encode(`${username}:${password}`);
   return `Basic ${btoa(String.fromCharCode(...bytes))}`;
@@ -31,7 +33,13 @@ export class TokenError extends Error {}
  * Asks the token endpoint for a token with these scopes; answers `Bearer <token>`.
  * @param {{ tokenUrl: string, clientId: string, clientSecret: string, scopes: string[], fetch?: typeof fetch }} options
  */
-export async function requestToken({ tokenUrl, clientId, clientSecret, scopes, fetch: send = fetch }) {
+export async function requestToken({
+  tokenUrl,
+  clientId,
+  clientSecret,
+  scopes,
+  fetch: send = fetch,
+}) {
   const response = await send(tokenUrl, {
     method: "POST",
     body: new URLSearchParams({

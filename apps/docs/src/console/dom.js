@@ -1,5 +1,6 @@
 // A small element builder for the console's views: the console has no framework, and building
 // nodes (never HTML strings) keeps answers from the server from being read as markup.
+/* global document -- the console runs in the browser */
 
 /**
  * @template {keyof HTMLElementTagNameMap} K

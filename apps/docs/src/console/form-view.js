@@ -219,7 +219,10 @@ function rows(field, id, _describedBy, keyed) {
     entries.forEach((entry, index) => {
       const n = index + 1;
       entry.key?.setAttribute("aria-label", `${field.name}, key of ${noun} ${n}`);
-      entry.value.setAttribute("aria-label", `${field.name}, ${keyed ? "value of " : ""}${noun} ${n}`);
+      entry.value.setAttribute(
+        "aria-label",
+        `${field.name}, ${keyed ? "value of " : ""}${noun} ${n}`,
+      );
       entry.row
         .querySelector("button")
         ?.setAttribute("aria-label", `Remove ${noun} ${n} of ${field.name}`);
@@ -227,7 +230,9 @@ function rows(field, id, _describedBy, keyed) {
 
   /** @param {string} [key] @param {unknown} [value] */
   const add = (key, value) => {
-    const keyInput = keyed ? h("input", { type: "text", autocomplete: "off", value: key ?? "" }) : undefined;
+    const keyInput = keyed
+      ? h("input", { type: "text", autocomplete: "off", value: key ?? "" })
+      : undefined;
     const valueInput = field.choices
       ? h("select", {}, [
           h("option", { value: "" }, ["(empty)"]),
@@ -239,46 +244,58 @@ function rows(field, id, _describedBy, keyed) {
     if (value !== undefined)
       valueInput.value = field.choices ? JSON.stringify(value) : String(value);
     const entry = { row: h("li"), key: keyInput, value: valueInput };
-    const remove = h("button", {
-      type: "button",
-      class: "secondary",
-      onclick() {
-        const index = entries.indexOf(entry);
-        entries = entries.filter((other) => other !== entry);
-        entry.row.remove();
-        renumber();
-        // Keep the keyboard where it was: on the next row's first control, or the add button.
-        const next = entries[index] ?? entries[index - 1];
-        (next?.key ?? next?.value ?? addButton).focus();
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        class: "secondary",
+        onclick() {
+          const index = entries.indexOf(entry);
+          entries = entries.filter((other) => other !== entry);
+          entry.row.remove();
+          renumber();
+          // Keep the keyboard where it was: on the next row's first control, or the add button.
+          const next = entries[index] ?? entries[index - 1];
+          (next?.key ?? next?.value ?? addButton).focus();
+        },
       },
-    }, ["Remove"]);
+      ["Remove"],
+    );
     entry.row.append(...[keyInput, valueInput, remove].filter((node) => node !== undefined));
     entries.push(entry);
     list.append(entry.row);
     renumber();
     return entry;
   };
-  const addButton = h("button", {
-    type: "button",
-    class: "secondary",
-    onclick() {
-      const entry = add();
-      (entry.key ?? entry.value).focus();
+  const addButton = h(
+    "button",
+    {
+      type: "button",
+      class: "secondary",
+      onclick() {
+        const entry = add();
+        (entry.key ?? entry.value).focus();
+      },
     },
-  }, [`Add ${noun}`]);
+    [`Add ${noun}`],
+  );
   add();
   const control = h("div", {}, [list, addButton]);
   return {
     group: true,
     control,
     read() {
-      const filled = entries.filter((entry) => entry.value.value !== "" || (entry.key?.value ?? "") !== "");
+      const filled = entries.filter(
+        (entry) => entry.value.value !== "" || (entry.key?.value ?? "") !== "",
+      );
       if (filled.length === 0) return undefined;
       /** @param {HTMLInputElement | HTMLSelectElement} input */
       const typed = (input) =>
         field.choices ? JSON.parse(input.value || '""') : scalarValue(itemKind, input.value);
       if (!keyed) return filled.map((entry) => typed(entry.value));
-      return Object.fromEntries(filled.map((entry) => [entry.key?.value ?? "", typed(entry.value)]));
+      return Object.fromEntries(
+        filled.map((entry) => [entry.key?.value ?? "", typed(entry.value)]),
+      );
     },
     /** @param {unknown} value */
     fill(value) {
@@ -320,8 +337,10 @@ function fileInput(field, id, describedBy) {
  * @param {string} markdown
  */
 function plainText(markdown) {
-  return markdown
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
-    .replace(/[`*_]/g, "")
-    .split("\n")[0] ?? "";
+  return (
+    markdown
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, "$1")
+      .replace(/[`*_]/g, "")
+      .split("\n")[0] ?? ""
+  );
 }

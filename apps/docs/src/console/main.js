@@ -3,6 +3,7 @@
 // client's wire encoder to the sandbox on this origin or to the base URL typed, and shows the
 // answer and the history. The only requests are the description (from this site) and the
 // calls the reader sends.
+/* global document, window, location, history -- the console runs in the browser */
 import { listOperations } from "../openapi/operations.js";
 import { answerSchema, differences } from "./schema-check.js";
 import { basicAuthorization, requestToken, tokenUrlFor } from "./auth.js";
@@ -10,7 +11,7 @@ import { answerView } from "./answer-view.js";
 import { h } from "./dom.js";
 import { formView, FormInputError, readForm } from "./form-view.js";
 import { addToHistory, clearHistory, historyEntry, readHistory } from "./history.js";
-import { findOperation, operationForm } from "./model.js";
+import { findOperation, operationForm, sendingMediaType } from "./model.js";
 import { curlFor, typescriptFor } from "./snippets.js";
 import { wireRequest } from "./wire-request.js";
 
@@ -140,7 +141,8 @@ function showOperation(operationId, from) {
   const entry = findOperation(state.document, operationId) ?? listOperations(state.document)[0];
   if (!entry) throw new Error("The description has no operation");
   if (entry.operationId !== operationId) {
-    if (operationId) showProblem(`The description has no operation "${operationId}"; showing the first one.`);
+    if (operationId)
+      showProblem(`The description has no operation "${operationId}"; showing the first one.`);
     history.replaceState(null, "", `#${entry.operationId}`);
   } else {
     hideProblem();
@@ -150,7 +152,9 @@ function showOperation(operationId, from) {
   state.form = form;
   elements.title.textContent = `${entry.method.toUpperCase()} ${entry.path}: ${entry.summary}`;
   window.document.title = `${entry.method.toUpperCase()} ${entry.path} · Console · Service Desk API`;
-  elements.reference.href = `../#operation/${entry.operationId}`;
+  // The renderer's anchor: the tag's slug, then the lower-cased operationId.
+  const tagSlug = entry.tag.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  elements.reference.href = `../#/${tagSlug}/${entry.operationId.toLowerCase()}`;
   elements.scopes.textContent =
     form.scopes.length > 0 ? form.scopes.join(" ") : "(the description names no scope)";
   const { element, views } = formView(form.fields);
@@ -190,7 +194,7 @@ async function send() {
   /** @type {{ query: Record<string, unknown>, body: Record<string, unknown> | undefined }} */
   let values;
   try {
-    values = readForm(state.views, form.mediaType !== undefined);
+    values = readForm(state.views, form.mediaTypes.length > 0);
   } catch (error) {
     if (error instanceof FormInputError) showProblem(error.message, error.control);
     else throw error;
@@ -203,7 +207,7 @@ async function send() {
     path: entry.path,
     query: values.query,
     body: values.body,
-    mediaType: form.mediaType,
+    mediaType: values.body && sendingMediaType(form.mediaTypes, values.body),
   };
   const oauth = elements.authOauth.checked;
   elements.send.disabled = true;
@@ -238,10 +242,17 @@ async function send() {
       json,
       check:
         described && json !== undefined
-          ? { code: described.code, differences: differences(state.document, described.schema, json) }
+          ? {
+              code: described.code,
+              differences: differences(state.document, described.schema, json),
+            }
           : undefined,
     };
-    const sent = { call, auth: oauth ? /** @type {const} */ ("oauth") : /** @type {const} */ ("basic"), scopes: form.scopes };
+    const sent = {
+      call,
+      auth: oauth ? /** @type {const} */ ("oauth") : /** @type {const} */ ("basic"),
+      scopes: form.scopes,
+    };
     elements.answer.replaceChildren(
       ...answerView(answer, { curl: curlFor(sent), typescript: typescriptFor(sent) }).filter(
         (node) => node !== undefined,
@@ -318,8 +329,26 @@ function renderHistory(entries) {
             h("code", {}, [name]),
             ` ${entry.status === undefined ? "no answer" : `HTTP ${entry.status}`}, ${when}, ${entry.baseUrl}`,
           ]),
-          h("button", { type: "button", class: "secondary", "aria-label": `Edit ${name} of ${when}`, onclick: load(false) }, ["Edit"]),
-          h("button", { type: "button", class: "secondary", "aria-label": `Send ${name} of ${when} again`, onclick: load(true) }, ["Send again"]),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              "aria-label": `Edit ${name} of ${when}`,
+              onclick: load(false),
+            },
+            ["Edit"],
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "secondary",
+              "aria-label": `Send ${name} of ${when} again`,
+              onclick: load(true),
+            },
+            ["Send again"],
+          ),
         ]);
       }),
     ),

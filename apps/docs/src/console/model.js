@@ -44,7 +44,7 @@ import {
  * @typedef {object} OperationForm
  * @property {OperationEntry} entry
  * @property {Field[]} fields required first, then the rest, each group in description order
- * @property {string | undefined} mediaType the body's media type, undefined without a body
+ * @property {string[]} mediaTypes the media types the body may be sent as, none without a body
  * @property {string[]} scopes OAuth scopes of the operation
  */
 
@@ -97,7 +97,7 @@ export function operationForm(document, entry) {
   return {
     entry,
     fields: [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)],
-    mediaType: body?.mediaType,
+    mediaTypes: body?.mediaTypes ?? [],
     scopes: scopesOf(operation),
   };
 }
@@ -114,8 +114,9 @@ export function scopesOf(operation) {
 }
 
 /**
- * The body the console edits: the form-encoded one when the operation takes it (it is what the
- * client sends unless a file travels), else the first; its example comes with it.
+ * The body schema the console edits: the multipart one when it has file fields (so they can be
+ * offered), else the form-encoded one; its example comes with it. What is sent is decided
+ * from the values (sendingMediaType).
  * @param {OpenApiDocument} document
  * @param {Record<string, any>} operation
  */
@@ -129,7 +130,21 @@ function chooseBody(document, operation) {
   const mediaType = preferred in content ? preferred : Object.keys(content)[0];
   if (mediaType === undefined) return undefined;
   const example = bodies.find((body) => body.mediaType === mediaType)?.value ?? {};
-  return { mediaType, schema: content[mediaType].schema ?? {}, example };
+  return { mediaTypes: Object.keys(content), schema: content[mediaType].schema ?? {}, example };
+}
+
+/**
+ * The media type a body goes as, by the client's rule: form-encoded when the operation takes it
+ * and no file travels, multipart otherwise.
+ * @param {string[]} mediaTypes what the operation takes
+ * @param {Record<string, unknown>} body the values to send
+ * @returns {string}
+ */
+export function sendingMediaType(mediaTypes, body) {
+  const holdsFile = (/** @type {unknown} */ value) =>
+    value instanceof Blob || (Array.isArray(value) && value.some(holdsFile));
+  const files = Object.values(body).some(holdsFile);
+  return !files && mediaTypes.includes(FORM_URLENCODED) ? FORM_URLENCODED : MULTIPART;
 }
 
 /**
@@ -171,7 +186,13 @@ function fieldOf(document, name, location, required, { schema, description, exam
     const items = resolve(resolved.items ?? {});
     const itemType = typeOf(items);
     if (Array.isArray(items.enum))
-      return { ...base, kind: "list", type: `${itemType}[]`, itemKind: "text", choices: items.enum };
+      return {
+        ...base,
+        kind: "list",
+        type: `${itemType}[]`,
+        itemKind: "text",
+        choices: items.enum,
+      };
     if (isScalar(itemType))
       return { ...base, kind: "list", type: `${itemType}[]`, itemKind: scalarKind(itemType) };
     return { ...base, kind: "json", type: "array" };

@@ -58,12 +58,17 @@ function walk(document, rawSchema, value, path, found, depth) {
     });
     // Report the closest alternative's differences: the one the server most likely meant.
     if (!results.some((result) => result.length === 0)) {
-      const closest = results.reduce((best, result) => (result.length < best.length ? result : best));
+      const closest = results.reduce((best, result) =>
+        result.length < best.length ? result : best,
+      );
       found.push(...closest);
     }
   }
   if ("const" in schema && !sameValue(schema.const, value)) {
-    found.push({ path, message: `is ${show(value)}, the description expects ${show(schema.const)}` });
+    found.push({
+      path,
+      message: `is ${show(value)}, the description expects ${show(schema.const)}`,
+    });
   }
   if (Array.isArray(schema.enum) && !schema.enum.some((item) => sameValue(item, value))) {
     found.push({
@@ -73,7 +78,10 @@ function walk(document, rawSchema, value, path, found, depth) {
   }
   const types = [schema.type ?? []].flat();
   if (types.length > 0 && !types.some((type) => hasType(value, type))) {
-    found.push({ path, message: `is ${kindOf(value)}, the description says ${types.join(" or ")}` });
+    found.push({
+      path,
+      message: `is ${kindOf(value)}, the description says ${types.join(" or ")}`,
+    });
     return;
   }
   if (Array.isArray(value)) {
@@ -88,7 +96,8 @@ function walk(document, rawSchema, value, path, found, depth) {
   const record = /** @type {Record<string, unknown>} */ (value);
   const properties = schema.properties ?? {};
   for (const name of schema.required ?? []) {
-    if (!(name in record)) found.push({ path: member(path, name), message: "is missing (required)" });
+    if (!(name in record))
+      found.push({ path: member(path, name), message: "is missing (required)" });
   }
   for (const [name, item] of Object.entries(record)) {
     if (name in properties) {

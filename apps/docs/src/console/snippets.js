@@ -37,7 +37,8 @@ export function curlFor({ call, auth }) {
     head.push(shellQuote(search ? `${url}?${search}` : url));
     for (const [name, value] of bodyPairs) {
       if (!multipart) options.push(`--data-urlencode ${shellQuote(`${name}=${textOf(value)}`)}`);
-      else if (value instanceof Blob) options.push(`-F ${shellQuote(`${name}=@${fileName(value)}`)}`);
+      else if (value instanceof Blob)
+        options.push(`-F ${shellQuote(`${name}=@${fileName(value)}`)}`);
       else options.push(`--form-string ${shellQuote(`${name}=${value}`)}`);
     }
   }
@@ -57,7 +58,10 @@ export function typescriptFor({ call, auth, scopes }) {
   const init = {};
   if (Object.keys(query).length > 0) init.params = { query };
   if (withFiles !== undefined) init.body = withFiles;
-  const args = [JSON.stringify(path), ...(Object.keys(init).length > 0 ? [tsLiteral(init, "")] : [])];
+  const args = [
+    JSON.stringify(path),
+    ...(Object.keys(init).length > 0 ? [tsLiteral(init, "")] : []),
+  ];
   const authLine =
     auth === "basic"
       ? "  auth: { username: process.env.SD_USER!, password: process.env.SD_PASSWORD! },"

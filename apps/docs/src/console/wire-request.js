@@ -11,7 +11,7 @@ import { toWirePairs } from "@sd-toolkit/client/wire";
  * @property {string} path the endpoint, e.g. `/incident`
  * @property {Record<string, unknown>} query
  * @property {Record<string, unknown> | undefined} body undefined for operations without a body
- * @property {string | undefined} mediaType the described media type of the body
+ * @property {string | undefined} mediaType what the body is sent as (model.js sendingMediaType)
  */
 
 /**
