@@ -53,14 +53,16 @@ export function answerView(answer, snippets) {
 }
 
 /**
- * A write refused by the server answers HTTP 200 with `status: "ERROR"` and, usually, `info`.
+ * A write refused by the server answers HTTP 200 with `status: "ERROR"` and its reason in
+ * `info` (some endpoints name it `error`).
  * @param {unknown} json
  */
 function refusal(json) {
   if (!isRecord(json) || json.status !== "ERROR") return undefined;
+  const reason = [json.info, json.error].find((value) => typeof value === "string");
   return h("div", { class: "refused", role: "alert" }, [
     h("strong", {}, ['Refused: the server answered status "ERROR"']),
-    h("p", {}, [typeof json.info === "string" ? json.info : "It gave no info."]),
+    h("p", {}, [reason ?? "It gave no reason."]),
   ]);
 }
 

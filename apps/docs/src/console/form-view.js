@@ -84,12 +84,16 @@ function fieldView(field) {
   const build = BUILDERS[field.kind];
   const { control, read, fill, group } = build(field, id, describedBy);
   const element = group
-    ? h("fieldset", { class: "field rows", "aria-describedby": describedBy }, [
-        h("legend", {}, label),
+    ? h(
+        "fieldset",
+        { class: "field rows", "data-field": field.name, "aria-describedby": describedBy },
+        [h("legend", {}, label), description, control],
+      )
+    : h("div", { class: "field", "data-field": field.name }, [
+        h("label", { for: id }, label),
         description,
         control,
-      ])
-    : h("div", { class: "field" }, [h("label", { for: id }, label), description, control]);
+      ]);
   const view = { field, element, read, fill };
   if (field.example !== undefined) fill(field.example);
   return view;
