@@ -54,9 +54,9 @@ const state = { document: {}, form: undefined, views: [] };
 start().catch((error) => showProblem(`The console could not start: ${messageOf(error)}`));
 
 async function start() {
-  const [document] = await Promise.all([loadDescription(), detectSandbox()]);
-  state.document = document;
-  fillOperationChoices(document);
+  const [description] = await Promise.all([loadDescription(), detectSandbox()]);
+  state.document = description;
+  fillOperationChoices(description);
   elements.operation.addEventListener("change", () => {
     location.hash = elements.operation.value;
   });
@@ -75,7 +75,7 @@ async function start() {
   renderHistory(readHistory(localStorage));
   showOperation(operationIdFromHash());
   // The browser tests wait for this mark before they use the form.
-  window.document.documentElement.dataset.ready = "true";
+  document.documentElement.dataset.ready = "true";
 }
 
 /** @returns {Promise<OpenApiDocument>} */
@@ -110,11 +110,11 @@ async function detectSandbox() {
   elements.sandboxNotice.hidden = false;
 }
 
-/** @param {OpenApiDocument} document */
-function fillOperationChoices(document) {
+/** @param {OpenApiDocument} description */
+function fillOperationChoices(description) {
   /** @type {Map<string, HTMLOptGroupElement>} */
   const groups = new Map();
-  for (const entry of listOperations(document)) {
+  for (const entry of listOperations(description)) {
     let group = groups.get(entry.tag);
     if (!group) {
       group = h("optgroup", { label: entry.tag });
@@ -151,7 +151,7 @@ function showOperation(operationId, from) {
   const form = operationForm(state.document, entry);
   state.form = form;
   elements.title.textContent = `${entry.method.toUpperCase()} ${entry.path}: ${entry.summary}`;
-  window.document.title = `${entry.method.toUpperCase()} ${entry.path} · Console · Service Desk API`;
+  document.title = `${entry.method.toUpperCase()} ${entry.path} · Console · Service Desk API`;
   // The renderer's anchor: the tag's slug, then the lower-cased operationId.
   const tagSlug = entry.tag.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   elements.reference.href = `../#/${tagSlug}/${entry.operationId.toLowerCase()}`;
