@@ -237,6 +237,13 @@ describe("the console against the sandbox", () => {
     await reference.waitForURL(`${origin}/console/#getIncident`, { timeout: WAIT_MS });
     await reference.locator('html[data-ready="true"]').waitFor({ state: "attached" });
     expect(await reference.locator("h1").textContent()).toBe("GET /incident: Get a request");
+    // And back: the console links to the operation's anchor in the reference.
+    await reference.getByRole("link", { name: "This operation in the reference" }).click();
+    await reference.waitForURL(`${origin}/#/requests/getincident`, { timeout: WAIT_MS });
+    await reference
+      .locator('[data-section-id$="/getincident"] h2')
+      .first()
+      .waitFor({ state: "visible", timeout: WAIT_MS });
     await reference.close();
   });
 
