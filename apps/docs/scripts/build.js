@@ -8,7 +8,9 @@
 //      not loaded from a CDN) and our page template;
 //   4. makes the page self-contained (src/html/offline.js) and checks it;
 //   5. prints the budgets, and fails when the page is over its size budget;
-//   6. generates the Postman collection (src/postman) into dist/postman.json.
+//   6. generates the Postman collection (src/postman) into dist/postman.json;
+//   7. builds the console (src/console) into dist/console/, opened from every operation's
+//      "Try it" link, and fails when its script and styles are over their budget.
 import { spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -24,7 +26,14 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { assertPageSize, pageSizeReport } from "../src/budgets.js";
+import {
+  assertConsoleSize,
+  assertPageSize,
+  consoleSizeReport,
+  pageSizeReport,
+} from "../src/budgets.js";
+import { buildConsole } from "../src/console/build-console.js";
+import { withTryItLinks } from "../src/console/try-it-links.js";
 import { addSourceBadges } from "../src/openapi/badges.js";
 import { assertTelemetryOff, localiseAssets, outsideAssetReferences } from "../src/html/offline.js";
 import { renderGuides, withGuides } from "../src/guides/guides.js";
@@ -54,7 +63,7 @@ const badged = addSourceBadges(withSamples);
 const work = mkdtempSync(join(tmpdir(), "sd-docs-"));
 try {
   const input = join(work, "openapi.json");
-  writeFileSync(input, JSON.stringify(withSamples));
+  writeFileSync(input, JSON.stringify(withTryItLinks(withSamples)));
   runBuildDocs(input, bundle.info);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -96,6 +105,11 @@ console.log(
     `${collection.item.length} folders; after openapi-to-postmanv2: ` +
     POST_PROCESSING_STEPS.map((step) => step.name).join("; "),
 );
+
+const consoleSize = await buildConsole(dist);
+console.log(`\nbuilt ${join(dist, "console")}: index.html, console.js, console.css`);
+console.log(consoleSizeReport(consoleSize.bytes, consoleSize.gzipBytes));
+assertConsoleSize(consoleSize.bytes, consoleSize.gzipBytes);
 
 /**
  * Runs the pinned @redocly/cli from node_modules with telemetry and update checks off.

@@ -95,3 +95,37 @@ function mebibytes(bytes) {
 function megabytes(bytes) {
   return (bytes / 1000 / 1000).toFixed(3);
 }
+
+/**
+ * Budget of the console's script and styles (console/console.js and console.css), compressed
+ * as a web server sends them: 60 kB. The console loads beside the description it reads, so it
+ * must stay small next to it; a general validator or framework would cross this line.
+ */
+export const CONSOLE_BUDGET_GZIP_BYTES = 60_000;
+
+/**
+ * @param {number} bytes script and styles as written
+ * @param {number} gzipBytes the same, each file compressed
+ * @returns {string}
+ */
+export function consoleSizeReport(bytes, gzipBytes) {
+  const verdict = gzipBytes <= CONSOLE_BUDGET_GZIP_BYTES ? "within" : "OVER";
+  return (
+    `console size: ${grouped(bytes)} bytes (script and styles), ${grouped(gzipBytes)} bytes ` +
+    `gzipped, ${verdict} the budget of ${grouped(CONSOLE_BUDGET_GZIP_BYTES)} bytes gzipped`
+  );
+}
+
+/**
+ * Throws when the console's script and styles are over their budget.
+ * @param {number} bytes
+ * @param {number} gzipBytes
+ */
+export function assertConsoleSize(bytes, gzipBytes) {
+  if (gzipBytes > CONSOLE_BUDGET_GZIP_BYTES) {
+    throw new Error(
+      `${consoleSizeReport(bytes, gzipBytes)}. Shrink the console, or raise ` +
+        "CONSOLE_BUDGET_GZIP_BYTES in src/budgets.js and record why in an ADR.",
+    );
+  }
+}
