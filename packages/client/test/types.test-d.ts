@@ -157,10 +157,10 @@ describe("typos next to valid keys", () => {
 });
 
 describe("helpers", () => {
-  it("unwrap resolves to the success type", () => {
+  it("unwrap resolves to the success type, null for the described `false` of an unknown id", () => {
     expectTypeOf(
       sd.unwrap(sd.GET("/incident", { params: { query: { id: 1 } } })),
-    ).resolves.toEqualTypeOf<Schemas["Request"] | false>();
+    ).resolves.toEqualTypeOf<Schemas["Request"] | null>();
   });
 
   it("unwrap answers null, not false, for a record the server does not have", async () => {
