@@ -119,9 +119,12 @@ export function buildManifest(doc) {
       const fields = propertiesOf(answer);
       /** @type {"cursor" | "offset" | "page" | undefined} */
       let kind;
+      // Page numbers win over an offset where an operation describes both (GET /kb.articles):
+      // production pages that list by page (docs/wire.md#production-notes), the offset is the
+      // manual's older claim.
       if (has("page_key") && "next_page_key" in fields) kind = "cursor";
-      else if (has("offset")) kind = "offset";
       else if (has("page") && has("page_size")) kind = "page";
+      else if (has("offset")) kind = "offset";
       if (!kind) continue;
 
       let at;

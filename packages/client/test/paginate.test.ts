@@ -251,19 +251,16 @@ describe("sd.paginate", () => {
     ]);
   });
 
-  it("walks /kb.articles whether the answer is an envelope or a bare array", async () => {
-    const { fetch } = scriptedFetch(
-      json({ status: "OK", data: [{ id: 310 }, { id: 311 }], limit: 2, offset: 0, total: 3 }),
-      json([{ id: 312 }]),
+  it("walks /kb.articles by page number, as production pages it, envelope or bare array", async () => {
+    const article = (id: number) => ({ id, title: `Article ${id}` });
+    const first = Array.from({ length: 20 }, (_, i) => article(300 + i));
+    const { fetch, requests } = scriptedFetch(
+      json({ status: "OK", data: first }),
+      json([article(320)]),
     );
-    const articles = await collect(
-      basicClient(fetch).paginate("/kb.articles", {
-        params: { query: { limit: 2 } },
-        maxItems: 10,
-      }),
-    );
-    expect(articles.map((a) => a.id)).toEqual([310, 311, 312]);
-    expect(fetch).toHaveBeenCalledTimes(2);
+    const articles = await collect(basicClient(fetch).paginate("/kb.articles", { maxItems: 50 }));
+    expect(articles.map((a) => a.id)).toEqual([...first, article(320)].map((a) => a.id));
+    expect(requests.map(decodedQuery)).toEqual(["page_size=20", "page_size=20&page=2"]);
   });
 
   it("walks /categories by page number, 20 per page unless told otherwise", async () => {
