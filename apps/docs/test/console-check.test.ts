@@ -34,6 +34,17 @@ describe("differences", () => {
     ]);
   });
 
+  it("reports the object an answer missed, not a `false` alternative it is not", () => {
+    // GET /incident answers a request or `false`: an incomplete request is closer to the request.
+    const recordOrFalse = {
+      oneOf: [{ type: "object", required: ["id", "title"] }, { const: false }],
+    };
+    expect(differences(bundle, recordOrFalse, {})).toEqual([
+      { path: "$.id", message: "is missing (required)" },
+      { path: "$.title", message: "is missing (required)" },
+    ]);
+  });
+
   it("checks enums and constants", () => {
     expect(differences(bundle, { enum: ["OK", "ERROR"] }, "MAYBE")).toEqual([
       { path: "$", message: 'is "MAYBE", not one of "OK", "ERROR"' },

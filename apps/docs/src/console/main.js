@@ -367,7 +367,8 @@ function failureText(error, baseUrl) {
   return elsewhere
     ? `No answer from ${baseUrl}. Either nothing listens there, or its server does not allow ` +
         `calls from this page (${location.origin}) and the browser blocked the answer (CORS). A ` +
-        "sandbox started with npx @sd-toolkit/mock allows every origin; for your instance, put a " +
+        `sandbox started with npx @sd-toolkit/mock allows only its own origin and those given ` +
+        `with --cors-origin (add --cors-origin ${location.origin}); for your instance, put a ` +
         "proxy in front of it that answers with Access-Control-Allow-Origin and allows the " +
         "Authorization header."
     : `No answer from ${baseUrl}: ${error.message}. Is the sandbox still running?`;

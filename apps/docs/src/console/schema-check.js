@@ -56,10 +56,15 @@ function walk(document, rawSchema, value, path, found, depth) {
       walk(document, alternative, value, path, own, depth + 1);
       return own;
     });
-    // Report the closest alternative's differences: the one the server most likely meant.
+    // Report the closest alternative's differences: the one the server most likely meant. An
+    // alternative that rejects the value as a whole (another type, a constant such as `false`)
+    // is the farthest, however few its differences: an object missing one field is still
+    // closer to the object it lacks than to `false`.
     if (!results.some((result) => result.length === 0)) {
+      const distance = (/** @type {Difference[]} */ result) =>
+        (result.some((difference) => difference.path === path) ? 1e6 : 0) + result.length;
       const closest = results.reduce((best, result) =>
-        result.length < best.length ? result : best,
+        distance(result) < distance(best) ? result : best,
       );
       found.push(...closest);
     }

@@ -118,7 +118,10 @@ const SENTIMENT_KEYS = [
   "request_customer_sentiment_initial",
   "request_customer_sentiment_current",
 ] as const;
-/** The sentiment of a request nobody has rated yet (our choice, decision 101). */
+/**
+ * The sentiment of a request nobody has rated yet (a guess, in the row
+ * apps/mock/README.md#rule-get-incident).
+ */
 export const NO_SENTIMENT = "neutral";
 
 export function requestOut(
@@ -128,7 +131,8 @@ export function requestOut(
 ): JsonObject {
   const out: { [key: string]: Json } = view.dates.fields({ ...request }, REQUEST_DATES);
   // Production sends both sentiment keys on every request (invgo, CA); a request with none
-  // recorded reads as neutral, as the sentiment list counts it (our choice, decision 101).
+  // recorded reads as neutral, as the sentiment list counts it (a guess, in the row
+  // apps/mock/README.md#rule-get-incident).
   for (const key of SENTIMENT_KEYS) out[key] ??= NO_SENTIMENT;
   for (const key of view.omit ?? []) delete out[key];
   if (view.comments) {
