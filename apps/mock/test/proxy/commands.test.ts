@@ -15,13 +15,14 @@ async function run(argv: string[]) {
 }
 
 describe("the bin's commands", () => {
-  it("lists the server, verify and seed pull in one --help", async () => {
+  it("lists the server, verify, seed pull and prune in one --help", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     for (const line of [
-      "sd-toolkit-mock [options]",
+      "sd-toolkit-mock [flags]",
       "sd-toolkit-mock verify",
       "sd-toolkit-mock seed pull",
+      "sd-toolkit-mock prune --idle-days N",
       "--upstream",
       "--allow-writes",
       "--max-calls N",
