@@ -1,17 +1,8 @@
-// The proxy's settings, as `--upstream` and its companion flags (or startMock's options) give
-// them. Kept here so the proxy depends on nothing but the description's modules.
-export interface ProxyOptions {
-  /** The instance's API base, e.g. https://acme.sd.cloud.invgate.net/api/v1, no trailing slash. */
-  upstream: URL;
-  allowWrites: boolean;
-  rps: number;
-  concurrency: number;
-  timeoutMs: number;
-  forwardInvalid: boolean;
-  reportValues: boolean;
-  reportUpstream: boolean;
-  junitPath: string | undefined;
-}
+// Where the proxy sends a call: the instance's API base and its token endpoint.
+import type { ProxySettings } from "../spec/proxy-settings.js";
+
+/** The proxy's settings (spec/proxy-settings.ts). */
+export type ProxyOptions = ProxySettings;
 
 /** Where the instance's token endpoint is: beside its API base, as on every instance. */
 export function tokenUrl(upstream: URL): URL {
