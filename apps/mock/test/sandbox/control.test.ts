@@ -240,6 +240,15 @@ describe("over HTTP", () => {
     expect(await control.journal()).toEqual([]);
   });
 
+  it("takes the API base (apiUrl, with or without a trailing slash) as well as the origin", async () => {
+    const user = "api-url-user";
+    await fetch(`${mock.apiUrl}/incident?id=4211`, { headers: { authorization: basic(user) } });
+    for (const given of [mock.apiUrl, `${mock.apiUrl}/`, `${mock.origin}/`]) {
+      const calls = await sandboxControl(given, basic(user)).journal();
+      expect(calls.map((c) => c.operationId)).toEqual(["getIncident"]);
+    }
+  });
+
   it("needs credentials, and answers routes it lacks with 404 and wrong methods with 405", async () => {
     expect((await fetch(`${mock.origin}/__sandbox/reset`, { method: "POST" })).status).toBe(401);
     const auth = { authorization: basic("http-user") };
