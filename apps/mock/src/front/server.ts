@@ -9,6 +9,7 @@ import { API_BASE, type MockConfig } from "./config.js";
 import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
 import { createHostCheck } from "./host-check.js";
+import { requestOrigin } from "./request-origin.js";
 import { listenRefusal } from "./listen-policy.js";
 import type { OpenApiDocument } from "../spec/description.js";
 import { normaliseRequest } from "./normalise-request.js";
@@ -273,7 +274,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (!pathname.startsWith(`${API_BASE}/`)) {
-    p.site.serve(req, res, pathname);
+    p.site.serve(req, res, pathname, requestOrigin(req));
     return;
   }
   const path = pathname.slice(API_BASE.length);
