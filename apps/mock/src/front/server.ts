@@ -33,6 +33,8 @@ import {
   ProblemError,
   problemBody,
   sendProblem,
+  answerErrorsAsJson,
+  asksForProblemJson,
 } from "../spec/problem.js";
 import { ClientGoneError, readBody } from "./read-body.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
@@ -143,6 +145,11 @@ function originForm(url: string): string {
   if (!match) return url;
   const rest = url.slice(match[0].length);
   return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/** A request under /api/v1/ (by its raw target, before any decoding can fail). */
+function isApiTarget(target: string): boolean {
+  return originForm(target).startsWith(`${API_BASE}/`);
 }
 
 function splitTarget(target: string): { pathname: string; rawQuery: string } {
@@ -434,6 +441,9 @@ export function createMockServer(
     }
     res.on("error", () => res.destroy());
     req.on("error", () => req.destroy());
+    // Clients of the API decode its errors as the JSON the description gives them.
+    if (isApiTarget(req.url ?? "/") && !asksForProblemJson(req.headers.accept))
+      answerErrorsAsJson(res);
     const wrongHost = checkHost(req.headers.host);
     if (wrongHost) {
       sendProblem(res, wrongHost);
