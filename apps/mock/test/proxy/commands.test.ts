@@ -19,7 +19,7 @@ describe("the bin's commands", () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     for (const line of [
-      "sd-toolkit-mock [options]",
+      "sd-toolkit-mock [flags]",
       "sd-toolkit-mock verify",
       "sd-toolkit-mock seed pull",
       "--upstream",
