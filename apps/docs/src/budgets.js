@@ -97,7 +97,7 @@ function megabytes(bytes) {
 }
 
 /**
- * Budget of the console's script and styles (console/console.js and console.css), compressed
+ * Budget of the console's script and styles (dist/console/console.js and console.css), compressed
  * as a web server sends them: 60 kB. The console loads beside the description it reads, so it
  * must stay small next to it; a general validator or framework would cross this line.
  */

@@ -45,7 +45,8 @@ function byPerson(
   field: "assigned_id" | "user_id",
   who: string,
 ): SandboxAnswer {
-  // Production: HTTP 200 with status ERROR, not 428 (CA SKILL.md); the info text is ours.
+  // Production: HTTP 200 with status ERROR, not 428 (source CA in docs/wire.md); the info
+  // text is ours.
   if (namesNone(params, ["id", "username", "email"]))
     return refused(`Send id, username or email to name the ${who}.`);
   const person = personId(store, params);
@@ -181,7 +182,7 @@ export const domain: DomainModule = {
 
     listIncidentsByHelpdesk({ params, store }) {
       // Production's answer when neither is sent (the help desk given as `id`, say): 200 ERROR
-      // with this very text (CA SKILL.md).
+      // with this very text (source CA in docs/wire.md).
       if (namesNone(params, ["helpdesk_id", "helpdesk_ids"]))
         return refused("None of the provided helpdesk_ids is an INTEGER.");
       const desks = idsOf(params["helpdesk_id"], params["helpdesk_ids"]);
