@@ -1,6 +1,8 @@
 // The front, end to end over HTTP, on a small fixture description with one operation per wire
 // feature: what real clients send is accepted, what is wrong is refused with the right status
-// and a problem+json body that names the culprit.
+// and a body that names the culprit: the problem details fields plus the `{error, status}` the
+// real server sends, as `application/json` (problem+json when Accept asks for it, and outside
+// the API).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
@@ -234,16 +236,29 @@ describe("bad input", () => {
   it("asks for credentials (401) before anything else about the operation", async () => {
     const r = await fetch(`${run.api}/parcels?id=7`);
     expect(r.status).toBe(401);
-    expect(r.headers.get("content-type")).toBe("application/problem+json");
+    // The media type the description gives the API's errors, as production sends them.
+    expect(r.headers.get("content-type")).toBe("application/json");
     expect(r.headers.get("www-authenticate")).toMatch(/Basic/);
     const body = await r.json();
     expect(body).toMatchObject({ status: 401, error: expect.any(String) });
   });
 
+  it("answers problem+json to a client whose Accept asks for it, and outside the API", async () => {
+    const asked = await fetch(`${run.api}/parcels?id=7`, {
+      headers: { accept: "application/problem+json, application/json;q=0.5" },
+    });
+    expect(asked.status).toBe(401);
+    expect(asked.headers.get("content-type")).toBe("application/problem+json");
+    expect(await asked.json()).toMatchObject({ status: 401, title: expect.any(String) });
+    const outside = await fetch(`${run.root}/missing.html`);
+    expect(outside.status).toBe(404);
+    expect(outside.headers.get("content-type")).toBe("application/problem+json");
+  });
+
   it("names each missing or mistyped parameter with what was expected (428)", async () => {
     const r = await call("/parcels?ids=7&fragile=yes&priority=9&labels=blue&weight=-1");
     expect(r.status).toBe(428);
-    expect(r.headers.get("content-type")).toBe("application/problem+json");
+    expect(r.headers.get("content-type")).toBe("application/json");
     const byName = Object.fromEntries(r.body.invalid_params.map((p: any) => [p.name, p]));
     expect(Object.keys(byName).sort()).toEqual([
       "fragile",

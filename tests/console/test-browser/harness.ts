@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startMock, type RunningMock } from "@sd-toolkit/mock";
+import { startMock, type RunningMock, type StartMockOptions } from "@sd-toolkit/mock";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 const CHROMIUM_FLAGS = [
@@ -34,8 +34,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const mock = await startMock({ port: 0 });
+/** `mock` options as a user would give them, e.g. `corsOrigins` for a page on another origin. */
+export async function startHarness(mock: StartMockOptions = {}): Promise<Harness> {
+  const running = await startMock({ ...mock, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), "sd-console-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -52,14 +53,14 @@ export async function startHarness(): Promise<Harness> {
   });
   context.on("weberror", (error) => errors.push(`uncaught: ${error.error().message}`));
   return {
-    mock,
+    mock: running,
     context,
     requests,
     errors,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
-      await mock.close();
+      await running.close();
     },
   };
 }

@@ -1,7 +1,8 @@
 // The docs package hosted as a static site, without a sandbox on its origin (issue 23, point
 // 5): the console says so and offers the base URL field with the way to start a sandbox; a
-// sandbox on another origin then answers through CORS, and a server that does not allow this
-// origin gets an explanation instead of a silent failure.
+// sandbox on another origin, started with `corsOrigins` naming this site as a user would
+// (`--cors-origin`), then answers through CORS, and a server that does not allow this origin
+// gets an explanation, naming the flag, instead of a silent failure.
 import { siteDir } from "@sd-toolkit/docs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +14,8 @@ let site: Awaited<ReturnType<typeof serveStatic>>;
 let page: Page;
 
 beforeAll(async () => {
-  harness = await startHarness();
   site = await serveStatic(siteDir);
+  harness = await startHarness({ corsOrigins: [site.origin] });
   page = await harness.context.newPage();
   await page.goto(`${site.origin}/console/#getIncident`);
   await page.locator('html[data-ready="true"]').waitFor({ state: "attached", timeout: WAIT_MS });
@@ -61,6 +62,7 @@ describe("the console on a static host", () => {
       await problem.waitFor({ state: "visible", timeout: WAIT_MS });
       expect(await problem.textContent()).toContain("(CORS)");
       expect(await problem.textContent()).toContain(`No answer from ${other.origin}/api/v1`);
+      expect(await problem.textContent()).toContain(`--cors-origin ${site.origin}`);
     } finally {
       await other.close();
     }

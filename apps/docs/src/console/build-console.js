@@ -1,6 +1,6 @@
-// Builds the console into the site: `dist/console/index.html`, `dist/console/console.js` (src/console
-// bundled with the client's wire encoder, minified) and `dist/console/console.css`, and measures the
-// script and styles against their budget (src/budgets.js).
+// Builds the console into the site: `dist/console/index.html`, `dist/console/console.js`
+// (src/console bundled with the client's wire encoder, minified) and `dist/console/console.css`,
+// and measures the script and styles against their budget (src/budgets.js).
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

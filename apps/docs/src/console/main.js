@@ -367,10 +367,10 @@ function failureText(error, baseUrl) {
   return elsewhere
     ? `No answer from ${baseUrl}. Either nothing listens there, or its server does not allow ` +
         `calls from this page (${location.origin}) and the browser blocked the answer (CORS). A ` +
-        `sandbox started with npx @sd-toolkit/mock allows only its own origin and those given ` +
-        `with --cors-origin (add --cors-origin ${location.origin}); for your instance, put a ` +
-        "proxy in front of it that answers with Access-Control-Allow-Origin and allows the " +
-        "Authorization header."
+        "sandbox answers pages of its own origin only: start it with " +
+        `npx @sd-toolkit/mock --cors-origin ${location.origin} to allow this page. For your ` +
+        "instance, put a proxy in front of it that answers with Access-Control-Allow-Origin and " +
+        "allows the Authorization header."
     : `No answer from ${baseUrl}: ${error.message}. Is the sandbox still running?`;
 }
 

@@ -56,15 +56,15 @@ function walk(document, rawSchema, value, path, found, depth) {
       walk(document, alternative, value, path, own, depth + 1);
       return own;
     });
-    // Report the closest alternative's differences: the one the server most likely meant. An
-    // alternative that rejects the value as a whole (another type, a constant such as `false`)
-    // is the farthest, however few its differences: an object missing one field is still
-    // closer to the object it lacks than to `false`.
+    // Report the closest alternative's differences: the one the server most likely meant,
+    // which is one of the value's own JSON type when there is one (an object missing a field is
+    // not reported as "an object where false was expected").
     if (!results.some((result) => result.length === 0)) {
-      const distance = (/** @type {Difference[]} */ result) =>
-        (result.some((difference) => difference.path === path) ? 1e6 : 0) + result.length;
-      const closest = results.reduce((best, result) =>
-        distance(result) < distance(best) ? result : best,
+      const ofItsType = results.filter((_, index) =>
+        fitsType(document, alternatives[index], value),
+      );
+      const closest = (ofItsType.length > 0 ? ofItsType : results).reduce((best, result) =>
+        result.length < best.length ? result : best,
       );
       found.push(...closest);
     }
@@ -111,6 +111,27 @@ function walk(document, rawSchema, value, path, found, depth) {
       walk(document, schema.additionalProperties, item, member(path, name), found, depth + 1);
     }
   }
+}
+
+/**
+ * Whether an alternative's own `type` (or `const`) admits the value's JSON type.
+ * @param {Record<string, any>} document
+ * @param {unknown} rawSchema
+ * @param {unknown} value
+ */
+function fitsType(document, rawSchema, value) {
+  if (typeof rawSchema !== "object" || rawSchema === null) return rawSchema !== false;
+  /** @type {Record<string, any>} */
+  const schema = resolveRef(document, rawSchema);
+  const types = [schema.type ?? []].flat();
+  if (types.length > 0 && !types.some((type) => hasType(value, type))) return false;
+  if (!("const" in schema)) return true;
+  const expected = schema.const;
+  return (
+    typeof expected === typeof value &&
+    (expected === null) === (value === null) &&
+    Array.isArray(expected) === Array.isArray(value)
+  );
 }
 
 /**

@@ -92,15 +92,26 @@ export function localControl(
   };
 }
 
+/** The server's root from its origin or its API base: `/api/v1` and trailing slashes dropped. */
+function serverRoot(originOrApiUrl: string): string {
+  return originOrApiUrl.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+}
+
 /**
  * Control methods over HTTP, for a sandbox started elsewhere (a vitest globalSetup, another
- * process): `origin` is the server's root (`http://127.0.0.1:4010`); the tenant is named as
- * for `mock.tenant()` (`{ username }`, `{ clientId, clientSecret }`, `{ token }`) or by the
- * Authorization header its calls send (`Basic ...` or `Bearer ...`). An OAuth client gets a
- * token with the scope `sandbox.control`, and a new one once its clock has expired the last.
+ * process). `originOrApiUrl` is the server's root (`http://127.0.0.1:4010`) or its API base
+ * (`http://127.0.0.1:4010/api/v1`, what `startMock()` calls `apiUrl`): a trailing `/api/v1`
+ * and trailing slashes are dropped, so either value a test was handed works. The tenant is
+ * named as for `mock.tenant()` (`{ username }`, `{ clientId, clientSecret }`, `{ token }`) or
+ * by the Authorization header its calls send (`Basic ...` or `Bearer ...`). An OAuth client
+ * gets a token with the scope `sandbox.control`, and a new one once its clock has expired the
+ * last.
  */
-export function sandboxControl(origin: string, tenant: string | TenantCredentials): TenantControl {
-  const root = origin.replace(/\/+$/, "");
+export function sandboxControl(
+  originOrApiUrl: string,
+  tenant: string | TenantCredentials,
+): TenantControl {
+  const root = serverRoot(originOrApiUrl);
   const base = `${root}/__sandbox`;
   const authorization = controlAuthorization(root, tenant);
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {

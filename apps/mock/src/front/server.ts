@@ -9,6 +9,7 @@ import { API_BASE, type MockConfig } from "./config.js";
 import { CONTROL_SCOPE, missingControlScope } from "./control-scope.js";
 import { applyCors } from "./cors.js";
 import { createHostCheck } from "./host-check.js";
+import { requestOrigin } from "./request-origin.js";
 import { listenRefusal } from "./listen-policy.js";
 import type { OpenApiDocument } from "../spec/description.js";
 import { normaliseRequest } from "./normalise-request.js";
@@ -32,6 +33,8 @@ import {
   ProblemError,
   problemBody,
   sendProblem,
+  answerErrorsAsJson,
+  asksForProblemJson,
 } from "../spec/problem.js";
 import { ClientGoneError, readBody } from "./read-body.js";
 import { createStaticSite, type StaticSite } from "./static-site.js";
@@ -142,6 +145,11 @@ function originForm(url: string): string {
   if (!match) return url;
   const rest = url.slice(match[0].length);
   return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+/** A request under /api/v1/ (by its raw target, before any decoding can fail). */
+function isApiTarget(target: string): boolean {
+  return originForm(target).startsWith(`${API_BASE}/`);
 }
 
 function splitTarget(target: string): { pathname: string; rawQuery: string } {
@@ -273,7 +281,7 @@ async function handleRequest(p: Pipeline, req: IncomingMessage, res: ServerRespo
     return;
   }
   if (!pathname.startsWith(`${API_BASE}/`)) {
-    p.site.serve(req, res, pathname);
+    p.site.serve(req, res, pathname, requestOrigin(req));
     return;
   }
   const path = pathname.slice(API_BASE.length);
@@ -433,6 +441,9 @@ export function createMockServer(
     }
     res.on("error", () => res.destroy());
     req.on("error", () => req.destroy());
+    // Clients of the API decode its errors as the JSON the description gives them.
+    if (isApiTarget(req.url ?? "/") && !asksForProblemJson(req.headers.accept))
+      answerErrorsAsJson(res);
     const wrongHost = checkHost(req.headers.host);
     if (wrongHost) {
       sendProblem(res, wrongHost);

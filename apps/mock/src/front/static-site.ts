@@ -1,11 +1,13 @@
 // Everything outside the API: the reference site (apps/docs, once built) at `/`, and the
 // bundled description at /openapi.json and /openapi.yaml, so the site and the mock share one
-// origin and "try it" calls need no CORS.
+// origin and "try it" calls need no CORS. Text files name the origin they were asked from
+// (origin-rewrite.ts); a folder asked without its slash is redirected to it.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
 import { API_BASE } from "./config.js";
 import { sendProblem } from "../spec/problem.js";
+import { createOriginRewriter, type OriginRewriter } from "./origin-rewrite.js";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -24,22 +26,36 @@ const CONTENT_TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
+/** Files that may hold the built origin in samples, server lists or embedded state. */
+const REWRITTEN = new Set([".html", ".js", ".mjs", ".json", ".yaml", ".yml"]);
+
 export interface StaticSite {
   /** Whether the reference site has been built. */
   docsAvailable(): boolean;
-  /** Answers a request outside the API. */
-  serve(req: IncomingMessage, res: ServerResponse, pathname: string): void;
+  /**
+   * Answers a request outside the API; `origin` (request-origin.ts) replaces the built one in
+   * text files.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, pathname: string, origin: string): void;
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string): void {
-  const size = statSync(file).size;
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  rewritten?: Buffer,
+): void {
   res.writeHead(200, {
     "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "content-length": size,
+    "content-length": rewritten?.byteLength ?? statSync(file).size,
     "cache-control": "no-cache",
   });
   if (req.method === "HEAD") {
     res.end();
+    return;
+  }
+  if (rewritten) {
+    res.end(rewritten);
     return;
   }
   createReadStream(file)
@@ -53,6 +69,22 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `/console` to `/console/`: the page's relative links (`console.js`) resolve against the
+ * folder only with the slash. The query string goes along; a fragment never reaches a server.
+ */
+function redirectToFolder(req: IncomingMessage, res: ServerResponse, pathname: string): void {
+  const target = req.url ?? pathname;
+  const query = target.indexOf("?");
+  // One leading slash: `//name` would send the browser to another host.
+  const path = `/${pathname.replace(/^\/+/, "")}`;
+  res.writeHead(301, {
+    location: `${encodeURI(path)}/${query === -1 ? "" : target.slice(query)}`,
+    "content-length": 0,
+  });
+  res.end();
 }
 
 const DOCS_MISSING_PAGE = `<!doctype html>
@@ -77,10 +109,18 @@ export function createStaticSite(
     "/openapi.yaml": specYamlPath,
   };
   const docsAvailable = () => existsSync(join(root, "index.html"));
+  const rewrite: OriginRewriter = createOriginRewriter();
+  const send = (req: IncomingMessage, res: ServerResponse, file: string, origin: string) =>
+    sendFile(
+      req,
+      res,
+      file,
+      REWRITTEN.has(extname(file).toLowerCase()) ? rewrite(file, origin) : undefined,
+    );
 
   return {
     docsAvailable,
-    serve(req, res, pathname) {
+    serve(req, res, pathname, origin) {
       if (req.method !== "GET" && req.method !== "HEAD") {
         sendProblem(res, {
           status: 405,
@@ -92,7 +132,7 @@ export function createStaticSite(
       }
       const bundleFile = bundleFiles[pathname];
       if (bundleFile !== undefined) {
-        if (isFile(bundleFile)) sendFile(req, res, bundleFile);
+        if (isFile(bundleFile)) send(req, res, bundleFile, origin);
         else
           sendProblem(res, {
             status: 404,
@@ -112,8 +152,13 @@ export function createStaticSite(
       }
       const file = resolve(root, `.${pathname.endsWith("/") ? `${pathname}index.html` : pathname}`);
       // The resolved file must stay inside the site folder (no `..` escapes).
-      if ((file === root || file.startsWith(root + sep)) && isFile(file)) {
-        sendFile(req, res, file);
+      const inside = file === root || file.startsWith(root + sep);
+      if (inside && isFile(file)) {
+        send(req, res, file, origin);
+        return;
+      }
+      if (inside && !pathname.endsWith("/") && isFile(join(file, "index.html"))) {
+        redirectToFolder(req, res, pathname);
         return;
       }
       sendProblem(res, { status: 404, title: "Not found", detail: `Nothing at ${pathname}.` });

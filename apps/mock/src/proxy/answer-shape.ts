@@ -118,8 +118,16 @@ export function createShapeChecker(doc: OpenApiDocument, options: ShapeOptions):
   ): DriftFinding[] {
     if (depth > MAX_DEPTH) return [];
     const views = expand(schema);
+    // A branch of the value's JSON type is the one the sender meant, even when it has more
+    // findings than a branch of another type: an object missing a field is reported as that,
+    // not as "an object where false was expected".
+    const type = jsonType(value) as JsonType;
+    const fitting = views.filter((view) => {
+      const types = viewTypes(doc, view);
+      return types.has(type) || (type === "integer" && types.has("number"));
+    });
     let best: DriftFinding[] | undefined;
-    for (const view of views) {
+    for (const view of fitting.length > 0 ? fitting : views) {
       const found = checkView(schema, view, value, path, depth);
       if (!best || found.length < best.length) best = found;
       if (best.length === 0) break;

@@ -2,6 +2,7 @@
 // (reset, snapshots, clock, faults, journal), and what the front asks of such an engine on
 // every call (its clock, the journal, an armed fault). The front's routes and the sandbox both
 // depend on this file, not on each other.
+import type { OperationKey, operations } from "@sd-toolkit/types";
 import type { JsonObject } from "./description.js";
 
 /**
@@ -23,10 +24,16 @@ export class ControlError extends Error {
 export type FaultAction =
   { status: number; retryAfter?: number } | { delayMs: number } | { drop: true };
 
+/** An operation of the description by its operationId (`createIncident`). */
+export type OperationId = keyof operations & string;
+
 /** What a test sends to arm a fault. */
 export interface FaultRequest {
-  /** An operationId (`createIncident`) or `METHOD /endpoint` (`POST /incident`). */
-  operation: string;
+  /**
+   * An operationId (`createIncident`) or `METHOD /endpoint` (`POST /incident`); both are
+   * unions of the description's operations, so a misspelt one does not compile.
+   */
+  operation: OperationId | OperationKey;
   /** How many calls it hits (1 unless given). */
   times?: number;
   /** Answer this status instead (429 carries Retry-After). */

@@ -1,6 +1,8 @@
 // Error answers of the front, as RFC 9457 problem details. Each also carries `error` (the
 // description's ErrorBody: `{error, status}`), so clients written for the real server's error
-// body read the mock's too.
+// body read the mock's too. Under /api/v1 they go out as `application/json`, the media type
+// the description (and production) gives the API's errors; elsewhere, or when the request's
+// Accept names it, as `application/problem+json` (docs/adr/0032-api-errors-as-json.md).
 import type { ServerResponse } from "node:http";
 
 export interface InvalidParam {
@@ -62,6 +64,20 @@ export function problemBody(problem: Problem, instance?: string): string {
   });
 }
 
+const jsonErrors = new WeakSet<ServerResponse>();
+
+/** Errors of this answer go out as `application/json`: the request was an API call. */
+export function answerErrorsAsJson(res: ServerResponse): void {
+  jsonErrors.add(res);
+}
+
+/** True when an Accept header names the problem details media type itself. */
+export function asksForProblemJson(accept: string | undefined): boolean {
+  return (
+    accept !== undefined && /(?:^|[\s,])application\/problem\+json(?:\s*(?:[;,]|$))/i.test(accept)
+  );
+}
+
 export function sendProblem(res: ServerResponse, problem: Problem, instance?: string): void {
   if (res.headersSent) {
     res.destroy();
@@ -70,7 +86,10 @@ export function sendProblem(res: ServerResponse, problem: Problem, instance?: st
   const body = problemBody(problem, instance);
   res.statusCode = problem.status;
   for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
-  res.setHeader("content-type", "application/problem+json");
+  res.setHeader(
+    "content-type",
+    jsonErrors.has(res) ? "application/json" : "application/problem+json",
+  );
   res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
 }

@@ -57,6 +57,12 @@ const doc = {
           either: {
             oneOf: [{ type: "string" }, { type: "object", properties: { a: { type: "integer" } } }],
           },
+          found: {
+            oneOf: [
+              { type: "boolean", const: false },
+              { type: "object", required: ["a", "b"], properties: { a: {}, b: {} } },
+            ],
+          },
         },
       },
     },
@@ -98,6 +104,14 @@ describe("the answer checker", () => {
       { kind: "wrong-content-type", at: "$", expected: "application/json", seen: "text/html" },
     ]);
     expect(check(good, { raw: "<html>" })).toMatchObject([{ kind: "not-json", at: "$" }]);
+  });
+
+  it("judges a value by the branch of its own type, even when another branch has fewer findings", () => {
+    expect(check({ ...good, found: false })).toEqual([]);
+    expect(check({ ...good, found: {} }).map((f) => `${f.kind} ${f.at}`)).toEqual([
+      "missing-required $.found.a",
+      "missing-required $.found.b",
+    ]);
   });
 
   it("names each kind of shape difference at its normalised path", () => {

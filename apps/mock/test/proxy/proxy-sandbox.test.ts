@@ -172,4 +172,41 @@ describe("the sandbox through the proxy", () => {
     const journal = await sandbox.tenant({ username: "forwarded-tenant" }).journal();
     expect(journal.map((entry) => `${entry.endpoint} ${entry.status}`)).toEqual(["/incident 428"]);
   });
+
+  it("finds no drift in the sandbox's error answers: 401, 403, 428 and 429 are as described", async () => {
+    const tenant = "error-answers";
+    const token = JSON.parse(
+      (
+        await call(forwarding.origin, "/oauth/v2.0/access_token", {
+          method: "POST",
+          form: "grant_type=client_credentials&client_id=error-client&client_secret=s&scope=api.v1.sd.version%3Aget",
+        })
+      ).text,
+    ).access_token as string;
+    await sandbox.tenant({ username: tenant }).faults.add({
+      operation: "GET /sd.version",
+      status: 429,
+    });
+    const answers = [
+      await call(forwarding.apiUrl, "/sd.version", { authorization: "Bearer not-issued" }),
+      await call(forwarding.apiUrl, "/helpdesks", { authorization: `Bearer ${token}` }),
+      await call(forwarding.apiUrl, "/incident?id=abc", { authorization: basic(tenant) }),
+      await call(forwarding.apiUrl, "/sd.version", { authorization: basic(tenant) }),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([401, 403, 428, 429]);
+    for (const answer of answers) {
+      expect(answer.headers.get("content-type")).toBe("application/json");
+      expect(JSON.parse(answer.text)).toMatchObject({
+        error: expect.any(String),
+        status: answer.status,
+      });
+    }
+    const seen = await report(forwarding);
+    const checked = new Map(seen.operations.map((op) => [op.path, op]));
+    for (const path of ["/sd.version", "/helpdesks", "/incident"])
+      expect(checked.get(path)?.calls, path).toBeGreaterThan(0);
+    expect(
+      seen.operations.flatMap((op) => op.drifts.map((d) => `${op.path} ${d.kind} ${d.at}`)),
+    ).toEqual([]);
+  });
 });

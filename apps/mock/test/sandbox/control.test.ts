@@ -188,9 +188,10 @@ describe("faults", () => {
 
   it("refuses a fault it cannot apply, naming the problem", async () => {
     const control = mock.tenant({ username: "fault-bad" });
-    await expect(control.faults.add({ operation: "GET /nowhere", status: 500 })).rejects.toThrow(
-      /operation must be an operationId/,
-    );
+    // A JavaScript caller (or a cast) can still send an operation the description lacks.
+    const nowhere = { operation: "GET /nowhere", status: 500 } as const;
+    // @ts-expect-error: the type refuses it; the server must too
+    await expect(control.faults.add(nowhere)).rejects.toThrow(/operation must be an operationId/);
     await expect(control.faults.add({ operation: "getIncident", status: 200 })).rejects.toThrow(
       /400 to 599/,
     );
@@ -238,6 +239,15 @@ describe("over HTTP", () => {
     ]);
     await control.reset();
     expect(await control.journal()).toEqual([]);
+  });
+
+  it("takes the API base (apiUrl, with or without a trailing slash) as well as the origin", async () => {
+    const user = "api-url-user";
+    await fetch(`${mock.apiUrl}/incident?id=4211`, { headers: { authorization: basic(user) } });
+    for (const given of [mock.apiUrl, `${mock.apiUrl}/`, `${mock.origin}/`]) {
+      const calls = await sandboxControl(given, basic(user)).journal();
+      expect(calls.map((c) => c.operationId)).toEqual(["getIncident"]);
+    }
   });
 
   it("needs credentials, and answers routes it lacks with 404 and wrong methods with 405", async () => {
