@@ -87,7 +87,9 @@ function npmStart(variables: Record<string, string>): Started {
           // The group is gone already.
         }
       };
-      killGroup("SIGTERM");
+      // What Ctrl-C sends. turbo then stops the mock the way it stops it for a user, and the
+      // mock finishes its stop (the proxy writes MOCK_JUNIT); on SIGTERM turbo cut it short.
+      killGroup("SIGINT");
       // A mock that does not stop within 10 s is killed.
       const timer = setTimeout(() => killGroup("SIGKILL"), 10_000);
       await exited;
