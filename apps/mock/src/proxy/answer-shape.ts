@@ -129,10 +129,25 @@ export function createShapeChecker(doc: OpenApiDocument, options: ShapeOptions):
     let best: DriftFinding[] | undefined;
     for (const view of fitting.length > 0 ? fitting : views) {
       const found = checkView(schema, view, value, path, depth);
-      if (!best || found.length < best.length) best = found;
+      if (!best || distance(found, path) < distance(best, path)) best = found;
       if (best.length === 0) break;
     }
     return best ?? [];
+  }
+
+  /**
+   * How far an alternative is from the value, so that the closest one's differences are the
+   * ones reported (the console's answer check ranks the same way). An alternative that rejects
+   * the value as a whole (another type, a `const` such as `false`, an enum) is farthest,
+   * however few its differences: a request missing one field is closer to the request schema
+   * than to `false`, and its missing field says more than "object or boolean". Among those,
+   * one that takes the value's type but not its value (`true` against `false`) is nearer than
+   * one made for another type.
+   */
+  function distance(found: DriftFinding[], path: string): number {
+    const whole = found.filter((finding) => finding.at === path);
+    const rejectsType = whole.some((finding) => finding.kind !== "outside-enum");
+    return (rejectsType ? 2e6 : whole.length > 0 ? 1e6 : 0) + found.length;
   }
 
   function checkView(

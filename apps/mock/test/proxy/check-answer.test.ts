@@ -25,6 +25,26 @@ const doc = {
         },
       },
     },
+    "/maybe": {
+      get: {
+        operationId: "maybe",
+        responses: {
+          "200": {
+            description: "the thing, or false when there is none",
+            content: {
+              "application/json": {
+                schema: {
+                  oneOf: [
+                    { $ref: "#/components/schemas/Thing" },
+                    { type: "boolean", const: false },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
   components: {
     schemas: {
@@ -69,7 +89,9 @@ const doc = {
   },
 } as unknown as OpenApiDocument;
 
-const operation = indexOperations(doc).operations[0]!;
+const operations = indexOperations(doc).operations;
+const operation = operations.find((op) => op.path === "/thing")!;
+const maybe = operations.find((op) => op.path === "/maybe")!;
 const good = {
   id: 1,
   status: 2,
@@ -80,9 +102,13 @@ const good = {
   either: { a: 1 },
 };
 
-function check(body: unknown, extra: { status?: number; type?: string; raw?: string } = {}) {
+function check(
+  body: unknown,
+  extra: { status?: number; type?: string; raw?: string } = {},
+  op = operation,
+) {
   const checker = createAnswerChecker(doc, { showValues: false });
-  return checker(operation, {
+  return checker(op, {
     status: extra.status ?? 200,
     contentType: extra.type ?? "application/json; charset=utf-8",
     body: Buffer.from(extra.raw ?? JSON.stringify(body)),
@@ -133,6 +159,30 @@ describe("the answer checker", () => {
     for (const [body, kind, at] of cases) {
       expect(check(body), `${kind} ${at}`).toMatchObject([{ kind, at }]);
     }
+  });
+
+  it("reports the closest alternative of a oneOf, not the one that rejects the whole value", () => {
+    const { status: _status, ...withoutStatus } = good;
+    const { id: _id, ...withoutRequired } = withoutStatus;
+    expect(check(false, {}, maybe)).toEqual([]);
+    expect(check(good, {}, maybe)).toEqual([]);
+    // `false` has a single difference (the type) but rejects the object as a whole; the
+    // object schema is the closer one, and its missing fields are what changed.
+    expect(check(withoutRequired, {}, maybe)).toEqual([
+      { kind: "missing-required", at: "$.id", expected: "required", seen: "absent" },
+      { kind: "missing-required", at: "$.status", expected: "required", seen: "absent" },
+    ]);
+    expect(check(withoutStatus, {}, maybe)).toEqual([
+      { kind: "missing-required", at: "$.status", expected: "required", seen: "absent" },
+    ]);
+    expect(check({ ...withoutStatus, colour: "red", id: "1" }, {}, maybe)).toEqual([
+      expect.objectContaining({ kind: "missing-required", at: "$.status" }),
+      expect.objectContaining({ kind: "type-mismatch", at: "$.id" }),
+      expect.objectContaining({ kind: "undocumented-field", at: "$.colour" }),
+    ]);
+    // When every alternative rejects the value, the whole value is still named.
+    expect(check(true, {}, maybe)).toMatchObject([{ kind: "outside-enum", at: "$" }]);
+    expect(check([good], {}, maybe)).toMatchObject([{ kind: "array-for-object", at: "$" }]);
   });
 
   it("counts a difference repeated in every element of a list once per answer", () => {
