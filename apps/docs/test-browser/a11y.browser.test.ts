@@ -2,49 +2,16 @@
 // Chromium: the page as it opens, an operation with its code samples on screen, and one that
 // uploads files. axe-core comes from node_modules and is evaluated in the page by the test
 // (through the DevTools protocol, so the page's content security policy stays as it is).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.js";
+import { wcagViolations } from "./axe.js";
 import { serveStatic } from "./static-server.js";
 
 const WAIT_MS = 15_000;
 const dist = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-/** axe-core's violations of the WCAG 2 A and AA rules, one line per element. */
-async function wcagViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (...args: unknown[]) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
-    });
-    return result.violations;
-  });
-  return (violations as AxeViolation[]).flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} at ${node.target.join(" ")}: ${node.failureSummary ?? violation.help}`,
-    ),
-  );
-}
 
 let server: Awaited<ReturnType<typeof serveStatic>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;

@@ -2,45 +2,11 @@
 // WCAG 2 A and AA rules find nothing on the form, with an answer shown, with repeatable rows,
 // OAuth fields and history; every control has a name; the Tab order follows the form from the
 // operation to Send; after a call the focus moves to the answer.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { field, openConsole, send, startHarness, type Harness } from "./harness.js";
-
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
-  "utf8",
-);
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: Array<{ target: string[]; failureSummary?: string }>;
-}
-
-/** axe-core's violations of the WCAG 2 A and AA rules, one line per element. */
-async function wcagViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the console's policy allows no injected script.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (...args: unknown[]) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] },
-    });
-    return result.violations;
-  });
-  return (violations as AxeViolation[]).flatMap((violation) =>
-    violation.nodes.map(
-      (node) =>
-        `${violation.id} at ${node.target.join(" ")}: ${node.failureSummary ?? violation.help}`,
-    ),
-  );
-}
+// The same axe-core run as the reference site's own audit: one helper for both.
+import { wcagViolations } from "../../../apps/docs/test-browser/axe.js";
 
 let harness: Harness;
 let page: Page;

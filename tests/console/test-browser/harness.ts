@@ -1,6 +1,6 @@
 // What every console test needs: a sandbox on a free port (startMock, which also serves the
 // built reference site and its console on the same origin), Debian's Chromium on a fresh
-// profile with the same flags as the docs' browser tests (apps/docs/test-browser/chromium.js:
+// profile with the docs' browser tests' own flags (apps/docs/test-browser/chromium.js:
 // no background traffic, every host but the local ones unresolvable), a record of every
 // request the browser makes, and the console's form driven through its labels.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,18 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startMock, type RunningMock, type StartMockOptions } from "@sd-toolkit/mock";
 import { chromium, type BrowserContext, type Locator, type Page } from "playwright-core";
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-];
+// The docs' browser tests own the Chromium flags; the console's tests use the same ones.
+import { CHROMIUM_FLAGS } from "../../../apps/docs/test-browser/chromium.js";
 
 /** Bound of every single wait: everything is local, so anything slower is a failure. */
 export const WAIT_MS = 15_000;
