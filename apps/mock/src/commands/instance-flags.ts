@@ -50,6 +50,21 @@ export function readFlags<T extends Options>(argv: readonly string[], options: T
   }
 }
 
+/** A whole-number flag of at least `min`, or `fallback` when it is not given. */
+export function wholeNumberFlag(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) {
+    throw new UsageError(`--${name} must be a whole number, ${min} or more, got "${value}"`);
+  }
+  return number;
+}
+
 function positive(name: string, value: string | undefined, fallback: number, integer: boolean) {
   if (value === undefined) return fallback;
   const number = Number(value);

@@ -2,11 +2,6 @@
 // `--seed FILE`. Reads only, under the same caps as the proxy and `verify`.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { readConfig } from "../front/config.js";
-import { loadDescription } from "../spec/description.js";
-import { indexOperations } from "../spec/operations.js";
-import { authorizationHeader, scopesOf } from "../proxy/credentials.js";
-import { createInstanceClient } from "../proxy/instance-client.js";
 import { pullSeed } from "../proxy/seed-pull.js";
 import { UpstreamError, upstreamName } from "../proxy/upstream-call.js";
 import {
@@ -14,8 +9,10 @@ import {
   instanceFlags,
   readFlags,
   UsageError,
+  wholeNumberFlag,
   type CommandIo,
 } from "./instance-flags.js";
+import { openInstanceSession } from "./instance-session.js";
 
 export const SEED_PULL_HELP = `sd-toolkit-mock seed pull --upstream URL (credentials as for verify) --out FILE [--requests N]
 
@@ -43,31 +40,8 @@ export async function runSeedPull(argv: readonly string[], io: CommandIo): Promi
     }
     const flags = instanceFlags(values, io.env);
     if (!values.out) throw new UsageError("--out FILE is required (where the seed is written)");
-    const requests = values.requests === undefined ? 0 : Number(values.requests);
-    if (!Number.isInteger(requests) || requests < 0) {
-      throw new UsageError(
-        `--requests must be a whole number, 0 or more, got "${values.requests}"`,
-      );
-    }
-    const doc = await loadDescription(io.specPath ?? readConfig([], {}).specPath);
-    const table = indexOperations(doc);
-    const authorization = await authorizationHeader(
-      flags.upstream,
-      flags.credentials,
-      scopesOf(
-        doc,
-        table.operations.filter((op) => op.method === "get"),
-      ),
-      flags.timeoutMs,
-    );
-    const client = createInstanceClient({
-      doc,
-      table,
-      upstream: flags.upstream,
-      authorization,
-      rps: flags.rps,
-      concurrency: flags.concurrency,
-      timeoutMs: flags.timeoutMs,
+    const requests = wholeNumberFlag("requests", values.requests, 0, 0);
+    const { client } = await openInstanceSession(flags, io, {
       showValues: false,
       onCall: (operation, status) =>
         io.err(`seed pull: [${client.calls}] GET ${operation.path} -> ${status}`),

@@ -3,11 +3,6 @@
 // written as JSON, HTML and JUnit XML.
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { readConfig } from "../front/config.js";
-import { loadDescription } from "../spec/description.js";
-import { indexOperations } from "../spec/operations.js";
-import { authorizationHeader, scopesOf } from "../proxy/credentials.js";
-import { createInstanceClient } from "../proxy/instance-client.js";
 import { CRAWL_PLAN } from "../proxy/crawl-plan.js";
 import type { DriftReport } from "../proxy/report.js";
 import { renderReportHtml } from "../proxy/report-html.js";
@@ -19,8 +14,10 @@ import {
   instanceFlags,
   readFlags,
   UsageError,
+  wholeNumberFlag,
   type CommandIo,
 } from "./instance-flags.js";
+import { openInstanceSession } from "./instance-session.js";
 
 export const VERIFY_HELP = `sd-toolkit-mock verify --upstream URL (--username U --password P | --client-id C --client-secret S) [options]
 
@@ -90,30 +87,9 @@ export async function runVerify(argv: readonly string[], io: CommandIo): Promise
       return 0;
     }
     const flags = instanceFlags(values, io.env);
-    const maxCalls = values["max-calls"] === undefined ? 300 : Number(values["max-calls"]);
-    if (!Number.isInteger(maxCalls) || maxCalls < 1) {
-      throw new UsageError(
-        `--max-calls must be a whole number above 0, got "${values["max-calls"]}"`,
-      );
-    }
-    const doc = await loadDescription(io.specPath ?? readConfig([], {}).specPath);
-    const table = indexOperations(doc);
-    const reads = table.operations.filter((op) => op.method === "get");
-    const authorization = await authorizationHeader(
-      flags.upstream,
-      flags.credentials,
-      scopesOf(doc, reads),
-      flags.timeoutMs,
-    );
+    const maxCalls = wholeNumberFlag("max-calls", values["max-calls"], 300, 1);
     let done = 0;
-    const client = createInstanceClient({
-      doc,
-      table,
-      upstream: flags.upstream,
-      authorization,
-      rps: flags.rps,
-      concurrency: flags.concurrency,
-      timeoutMs: flags.timeoutMs,
+    const { doc, table, client } = await openInstanceSession(flags, io, {
       showValues: values["report-values"] === true,
       onCall: (operation, status) => {
         done += 1;
